@@ -1,0 +1,25 @@
+// Prints the one line CI reads: `tests: N passed, N failed[, N skipped]`, summed over the unit
+// (Vitest) and end-to-end (Playwright) JSON reports that this run wrote. A suite that did not
+// run (an earlier step failed) counts as one failure, so a red run never reads as green.
+import { existsSync, readFileSync } from 'node:fs';
+
+const read = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null);
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+const unit = read('test-results/unit.json');
+if (unit) {
+  passed += unit.numPassedTests;
+  failed += unit.numFailedTests;
+  skipped += unit.numPendingTests + unit.numTodoTests;
+} else failed += 1;
+
+const e2e = read('test-results/e2e.json');
+if (e2e) {
+  passed += e2e.stats.expected + e2e.stats.flaky;
+  failed += e2e.stats.unexpected;
+  skipped += e2e.stats.skipped;
+} else failed += 1;
+
+console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

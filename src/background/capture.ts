@@ -1,0 +1,273 @@
+// Folds webRequest events into the tab log: one ObservedCall per cross-origin request, its
+// redirects as hops, and each preflight attached to the hop it preceded.
+import type { HeaderLine, ObservedCall, ObservedHop, ObservedPreflight } from '../shared/observed-call';
+import { isSameOrigin } from '../shared/origin';
+import { findActualForPreflight } from './pairing';
+import { addCall, clearLog, discardCall, putCall, type TabLog } from './tab-log';
+import type { WireEvent } from './wire-event';
+
+export type CaptureEffect = 'none' | 'changed' | 'cleared';
+
+// Navigations and sockets are never CORS-checked; everything else may be.
+const IGNORED_TYPES: ReadonlySet<string> = new Set(['main_frame', 'sub_frame', 'websocket', 'csp_report']);
+
+/** The page origin an event belongs to, or null for events that are not a page's own calls. */
+export function pageOrigin(event: WireEvent): string | null {
+  const { initiator } = event;
+  if (event.tabId < 0 || initiator === undefined) return null;
+  // Requests made by DevTools or by extensions are not the page's.
+  if (initiator !== 'null' && !/^https?:/.test(initiator) && !initiator.startsWith('file:')) return null;
+  return initiator;
+}
+
+export function applyEvent(log: TabLog, event: WireEvent): CaptureEffect {
+  if (event.type === 'main_frame' && event.kind === 'before-request' && event.tabId >= 0) {
+    if (log.meta.preserveLog) return 'none';
+    clearLog(log);
+    return 'cleared';
+  }
+  if (IGNORED_TYPES.has(event.type)) return 'none';
+  const origin = pageOrigin(event);
+  if (origin === null) return 'none';
+
+  const preflightSeq = log.meta.preflights[event.requestId];
+  if (preflightSeq !== undefined) return updatePreflight(log, preflightSeq, event);
+  if (event.method === 'OPTIONS' && !(event.requestId in log.meta.inflight)) {
+    const effect = classifyOptions(log, event, origin);
+    if (effect !== null) return effect;
+  }
+  const seq = log.meta.inflight[event.requestId];
+  if (seq !== undefined) return updateActual(log, seq, event);
+  return trackNewRequest(log, event, origin);
+}
+
+/** An OPTIONS request is a preflight when it carries Access-Control-Request-Method, which page
+ * script cannot set. Returns null when it turned out to be the page's own OPTIONS call. */
+function classifyOptions(log: TabLog, event: WireEvent, origin: string): CaptureEffect | null {
+  const { pendingOptions } = log.meta;
+  if (event.kind === 'before-request') {
+    pendingOptions[event.requestId] = { url: event.url, startedAt: event.timeStamp };
+    return 'none';
+  }
+  if (event.kind !== 'send-headers') return event.requestId in pendingOptions ? 'none' : null;
+  const startedAt = pendingOptions[event.requestId]?.startedAt ?? event.timeStamp;
+  delete pendingOptions[event.requestId];
+  const requestedMethod = headerValue(event.requestHeaders, 'access-control-request-method');
+  if (requestedMethod === null) return startPageOptions(log, event, origin, startedAt);
+  if (requestedMethod === 'OPTIONS') {
+    // The page's own OPTIONS call is preflighted too: list it before pairing its preflight.
+    for (const [id, pending] of Object.entries(pendingOptions)) {
+      if (pending.url !== event.url) continue;
+      delete pendingOptions[id];
+      trackNewRequest(log, { ...event, requestId: id, kind: 'before-request', timeStamp: pending.startedAt }, origin);
+    }
+  }
+  const preflight: ObservedPreflight = {
+    requestId: event.requestId,
+    url: event.url,
+    requestHeaders: event.requestHeaders,
+    response: null,
+    error: null,
+    startedAt,
+    endedAt: null,
+  };
+  const key = { requestId: event.requestId, url: event.url, frameId: event.frameId, initiator: origin, requestedMethod };
+  const owner = findActualForPreflight(log, key);
+  if (owner === null) {
+    // No waiting request fits (e.g. its start was dropped by the bound): keep the preflight visible
+    // as a call of its own rather than lose it.
+    log.meta.preflights[event.requestId] = addCall(log, {
+      ...callFields(event, origin),
+      method: requestedMethod,
+      hops: [{ ...newHop(event.url, startedAt), preflight }],
+    });
+    return 'changed';
+  }
+  log.meta.preflights[event.requestId] = owner;
+  updateLastHop(log, owner, (hop) => ({ ...hop, preflight }));
+  return 'changed';
+}
+
+function startPageOptions(log: TabLog, event: WireEvent, origin: string, startedAt: number): CaptureEffect {
+  if (!(event.requestId in log.meta.inflight)) {
+    trackNewRequest(log, { ...event, kind: 'before-request', timeStamp: startedAt }, origin);
+  }
+  const seq = log.meta.inflight[event.requestId];
+  return seq === undefined ? 'none' : updateActual(log, seq, event);
+}
+
+function updatePreflight(log: TabLog, seq: number, event: WireEvent): CaptureEffect {
+  const change = (fn: (preflight: ObservedPreflight) => ObservedPreflight): CaptureEffect => {
+    updateLastHop(log, seq, (hop) => (hop.preflight ? { ...hop, preflight: fn(hop.preflight) } : hop));
+    return 'changed';
+  };
+  switch (event.kind) {
+    case 'before-request':
+    case 'send-headers':
+      return 'none';
+    case 'headers-received':
+      return change((p) => ({ ...p, response: response(event.statusCode, event.responseHeaders, false, null) }));
+    case 'before-redirect':
+    case 'completed': {
+      // Preflights never follow redirects; a 3xx here ends the preflight.
+      delete log.meta.preflights[event.requestId];
+      const { statusCode, responseHeaders, fromCache, ip } = event;
+      return change((p) => ({
+        ...p,
+        response: response(statusCode, responseHeaders, fromCache, ip),
+        endedAt: event.timeStamp,
+      }));
+    }
+    case 'error':
+      delete log.meta.preflights[event.requestId];
+      return change((p) => ({ ...p, error: event.error, endedAt: event.timeStamp }));
+  }
+}
+
+function updateActual(log: TabLog, seq: number, event: WireEvent): CaptureEffect {
+  switch (event.kind) {
+    case 'before-request':
+      return 'none'; // a redirect's follow-up; before-redirect already opened the new hop
+    case 'send-headers':
+      if (!isCorsCandidate(event.type, event.requestHeaders)) {
+        discardCall(log, seq);
+        return 'changed';
+      }
+      updateLastHop(log, seq, (hop) => ({ ...hop, requestHeaders: event.requestHeaders }));
+      return 'changed';
+    case 'headers-received':
+      updateLastHop(log, seq, (hop) => ({
+        ...hop,
+        response: response(event.statusCode, event.responseHeaders, false, hop.response?.ip ?? null),
+      }));
+      return 'changed';
+    case 'before-redirect':
+      updateCall(log, seq, (call) => {
+        const hops = call.hops.slice(0, -1);
+        const last = call.hops[call.hops.length - 1];
+        if (last) {
+          hops.push({
+            ...last,
+            response: response(event.statusCode, event.responseHeaders, event.fromCache, event.ip),
+            redirectUrl: event.redirectUrl,
+            endedAt: event.timeStamp,
+          });
+        }
+        hops.push(newHop(event.redirectUrl, event.timeStamp));
+        return { ...call, hops };
+      });
+      return 'changed';
+    case 'completed':
+      finish(log, seq, event.requestId, (call) => ({
+        ...call,
+        state: 'completed',
+        hops: withLastHop(call.hops, (hop) => ({
+          ...hop,
+          response: response(event.statusCode, event.responseHeaders, event.fromCache, event.ip),
+          endedAt: event.timeStamp,
+        })),
+        endedAt: event.timeStamp,
+      }));
+      return 'changed';
+    case 'error':
+      finish(log, seq, event.requestId, (call) => ({
+        ...call,
+        state: 'errored',
+        error: event.error,
+        hops: withLastHop(call.hops, (hop) => ({ ...hop, endedAt: event.timeStamp })),
+        endedAt: event.timeStamp,
+      }));
+      return 'changed';
+  }
+}
+
+/** A request we have not seen before: list it if it leaves the page's origin, else just count it
+ * unless a redirect takes it cross-origin later. */
+function trackNewRequest(log: TabLog, event: WireEvent, origin: string): CaptureEffect {
+  const { sameOriginInflight } = log.meta;
+  const sameOrigin = sameOriginInflight[event.requestId];
+  if (sameOrigin !== undefined) {
+    if (event.kind === 'completed' || event.kind === 'error') {
+      delete sameOriginInflight[event.requestId];
+      log.meta.sameOriginCount++;
+    } else if (event.kind === 'before-redirect' && !isSameOrigin(event.redirectUrl, origin)) {
+      delete sameOriginInflight[event.requestId];
+      const firstHop: ObservedHop = {
+        ...newHop(sameOrigin.url, sameOrigin.startedAt),
+        response: response(event.statusCode, event.responseHeaders, event.fromCache, event.ip),
+        redirectUrl: event.redirectUrl,
+        endedAt: event.timeStamp,
+      };
+      addCall(log, {
+        ...callFields(event, origin),
+        startedAt: sameOrigin.startedAt,
+        hops: [firstHop, newHop(event.redirectUrl, event.timeStamp)],
+      });
+      return 'changed';
+    }
+    return 'none';
+  }
+  // Only a request's first event opens a record; stray later events (their start was dropped by
+  // the bound or cleared by a navigation) are ignored.
+  if (event.kind !== 'before-request') return 'none';
+  if (isSameOrigin(event.url, origin)) {
+    sameOriginInflight[event.requestId] = { url: event.url, startedAt: event.timeStamp };
+    return 'none';
+  }
+  addCall(log, { ...callFields(event, origin), hops: [newHop(event.url, event.timeStamp)] });
+  return 'changed';
+}
+
+/** fetch() and XHR calls are always listed, even in no-cors mode, because that mode is a common
+ * wrong "fix". Images, scripts, fonts… are listed only when the browser ran them in cors mode. */
+function isCorsCandidate(type: string, requestHeaders: readonly HeaderLine[]): boolean {
+  if (type === 'xmlhttprequest') return true;
+  const mode = headerValue(requestHeaders, 'sec-fetch-mode');
+  return mode === null || mode === 'cors';
+}
+
+function callFields(event: WireEvent, origin: string): Omit<ObservedCall, 'hops'> {
+  return {
+    id: event.requestId,
+    tabId: event.tabId,
+    frameId: event.frameId,
+    type: event.type,
+    method: event.method,
+    initiator: origin,
+    state: 'in-flight',
+    error: null,
+    startedAt: event.timeStamp,
+    endedAt: null,
+  };
+}
+
+function newHop(url: string, startedAt: number): ObservedHop {
+  return { url, preflight: null, requestHeaders: null, response: null, redirectUrl: null, startedAt, endedAt: null };
+}
+
+function response(status: number, headers: readonly HeaderLine[], fromCache: boolean, ip: string | null) {
+  return { status, headers, fromCache, ip };
+}
+
+function finish(log: TabLog, seq: number, requestId: string, fn: (call: ObservedCall) => ObservedCall): void {
+  delete log.meta.inflight[requestId];
+  updateCall(log, seq, fn);
+}
+
+function updateCall(log: TabLog, seq: number, fn: (call: ObservedCall) => ObservedCall): void {
+  const call = log.calls.get(seq);
+  if (call) putCall(log, seq, fn(call));
+}
+
+function updateLastHop(log: TabLog, seq: number, fn: (hop: ObservedHop) => ObservedHop): void {
+  updateCall(log, seq, (call) => ({ ...call, hops: withLastHop(call.hops, fn) }));
+}
+
+function withLastHop(hops: readonly ObservedHop[], fn: (hop: ObservedHop) => ObservedHop): ObservedHop[] {
+  const last = hops[hops.length - 1];
+  return last ? [...hops.slice(0, -1), fn(last)] : [...hops];
+}
+
+function headerValue(headers: readonly HeaderLine[], lowerName: string): string | null {
+  return headers.find((h) => h.name.toLowerCase() === lowerName)?.value ?? null;
+}

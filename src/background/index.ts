@@ -1,0 +1,105 @@
+// Wires chrome events to the capture. Every listener is registered synchronously at the top
+// level, so the event that wakes a stopped worker finds its listener.
+import { applyEvent, pageOrigin } from './capture';
+import { acceptPanelPort } from './panel-ports';
+import { forgetTab, notifyCleared, readCalls, storedTabIds, withTab } from './tab-store';
+import { toHeaderLines, type WireEvent } from './wire-event';
+
+const filter: chrome.webRequest.RequestFilter = { urls: ['http://*/*', 'https://*/*'] };
+
+
+function record(event: WireEvent): void {
+  // Cheap filter first: browser-internal and DevTools requests never touch storage.
+  if (event.type !== 'main_frame' && pageOrigin(event) === null) return;
+  if (event.type === 'main_frame' && event.tabId < 0) return;
+  void withTab(event.tabId, (log) => {
+    if (applyEvent(log, event) === 'cleared') notifyCleared(log);
+  });
+}
+
+type CommonDetails = Pick<
+  chrome.webRequest.WebRequestDetails,
+  'requestId' | 'url' | 'method' | 'type' | 'tabId' | 'frameId' | 'initiator' | 'timeStamp'
+>;
+
+function base(details: CommonDetails) {
+  const { requestId, url, method, type, tabId, frameId, initiator, timeStamp } = details;
+  return { requestId, url, method, type: String(type), tabId, frameId, initiator, timeStamp };
+}
+
+chrome.webRequest.onBeforeRequest.addListener((d) => {
+  record({ ...base(d), kind: 'before-request' });
+  return undefined;
+}, filter);
+
+chrome.webRequest.onSendHeaders.addListener(
+  (d) => record({ ...base(d), kind: 'send-headers', requestHeaders: toHeaderLines(d.requestHeaders) }),
+  filter,
+  // 'extraHeaders' is what makes Chromium show preflights and the Origin/Cookie headers at all.
+  ['requestHeaders', 'extraHeaders'],
+);
+
+chrome.webRequest.onHeadersReceived.addListener(
+  (d) => {
+    record({
+      ...base(d),
+      kind: 'headers-received',
+      statusCode: d.statusCode,
+      responseHeaders: toHeaderLines(d.responseHeaders),
+    });
+    return undefined;
+  },
+  filter,
+  ['responseHeaders', 'extraHeaders'],
+);
+
+chrome.webRequest.onBeforeRedirect.addListener(
+  (d) =>
+    record({
+      ...base(d),
+      kind: 'before-redirect',
+      redirectUrl: d.redirectUrl,
+      statusCode: d.statusCode,
+      responseHeaders: toHeaderLines(d.responseHeaders),
+      fromCache: d.fromCache,
+      ip: d.ip ?? null,
+    }),
+  filter,
+  ['responseHeaders', 'extraHeaders'],
+);
+
+chrome.webRequest.onCompleted.addListener(
+  (d) =>
+    record({
+      ...base(d),
+      kind: 'completed',
+      statusCode: d.statusCode,
+      responseHeaders: toHeaderLines(d.responseHeaders),
+      fromCache: d.fromCache,
+      ip: d.ip ?? null,
+    }),
+  filter,
+  ['responseHeaders', 'extraHeaders'],
+);
+
+chrome.webRequest.onErrorOccurred.addListener(
+  (d) => record({ ...base(d), kind: 'error', error: d.error, ip: d.ip ?? null }),
+  filter,
+  ['extraHeaders'],
+);
+
+chrome.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+
+chrome.runtime.onConnect.addListener(acceptPanelPort);
+
+// The seam the Playwright kit reads through `serviceWorker.evaluate`: raw calls per tab, after
+// every event already delivered has been applied. Not reachable from web pages.
+Object.assign(globalThis, {
+  corsLens: {
+    async calls(tabId?: number) {
+      const tabIds = tabId === undefined ? await storedTabIds() : [tabId];
+      const results = await Promise.all(tabIds.map((id) => readCalls(id)));
+      return results.flatMap((r) => r.calls);
+    },
+  },
+});

@@ -1,0 +1,132 @@
+// The per-tab log as held in memory and persisted: calls by sequence number, plus the routing
+// tables the capture needs to attach later events to the right call. All of it is plain JSON so
+// a restarted worker can pick up mid-request.
+import type { ObservedCall } from '../shared/observed-call';
+import type { TabCounters } from '../shared/protocol';
+
+export const DEFAULT_MAX_CALLS_PER_TAB = 5000;
+
+/** A request seen starting but not yet listed: same-origin ones are kept only until we know they
+ * never leave the page's origin, OPTIONS ones until their headers show whether they are preflights. */
+export interface SameOriginRequest {
+  readonly url: string;
+  readonly startedAt: number;
+}
+
+export interface TabMeta {
+  readonly tabId: number;
+  nextSeq: number;
+  /** Sequence numbers of stored calls, oldest first. */
+  order: number[];
+  droppedCount: number;
+  sameOriginCount: number;
+  preserveLog: boolean;
+  /** Actual request id → call sequence number, while the request is in flight. */
+  inflight: Record<string, number>;
+  /** Preflight request id → sequence number of the call it belongs to. */
+  preflights: Record<string, number>;
+  /** OPTIONS requests not yet known to be preflights (their headers tell). */
+  pendingOptions: Record<string, SameOriginRequest>;
+  sameOriginInflight: Record<string, SameOriginRequest>;
+}
+
+export interface TabLog {
+  readonly meta: TabMeta;
+  readonly calls: Map<number, ObservedCall>;
+  /** What changed since the last flush. */
+  readonly dirty: Set<number>;
+  readonly removed: Set<number>;
+  readonly removedIds: Set<string>;
+  maxCalls: number;
+}
+
+export function emptyMeta(tabId: number, preserveLog = false): TabMeta {
+  return {
+    tabId,
+    nextSeq: 0,
+    order: [],
+    droppedCount: 0,
+    sameOriginCount: 0,
+    preserveLog,
+    inflight: {},
+    preflights: {},
+    pendingOptions: {},
+    sameOriginInflight: {},
+  };
+}
+
+export function newTabLog(meta: TabMeta, calls = new Map<number, ObservedCall>()): TabLog {
+  return { meta, calls, dirty: new Set(), removed: new Set(), removedIds: new Set(), maxCalls: DEFAULT_MAX_CALLS_PER_TAB };
+}
+
+export function counters(log: TabLog): TabCounters {
+  const { droppedCount, sameOriginCount, preserveLog } = log.meta;
+  return { droppedCount, sameOriginCount, preserveLog };
+}
+
+export function orderedCalls(log: TabLog): ObservedCall[] {
+  const calls: ObservedCall[] = [];
+  for (const seq of log.meta.order) {
+    const call = log.calls.get(seq);
+    if (call) calls.push(call);
+  }
+  return calls;
+}
+
+export function putCall(log: TabLog, seq: number, call: ObservedCall): void {
+  log.calls.set(seq, call);
+  log.dirty.add(seq);
+}
+
+export function addCall(log: TabLog, call: ObservedCall): number {
+  const seq = log.meta.nextSeq++;
+  log.meta.order.push(seq);
+  putCall(log, seq, call);
+  if (call.state === 'in-flight') log.meta.inflight[call.id] = seq;
+  dropBeyond(log, log.maxCalls);
+  return seq;
+}
+
+/** Drops the oldest calls until at most `limit` remain; each is counted, never silently lost. */
+export function dropBeyond(log: TabLog, limit: number): void {
+  const { meta } = log;
+  while (meta.order.length > limit) {
+    const seq = meta.order.shift();
+    if (seq === undefined) break;
+    forget(log, seq);
+    meta.droppedCount++;
+  }
+}
+
+/** Removes a call that turned out not to be worth listing (not counted as dropped). */
+export function discardCall(log: TabLog, seq: number): void {
+  log.meta.order = log.meta.order.filter((s) => s !== seq);
+  forget(log, seq);
+}
+
+/** Starts the log afresh, as a top-level navigation does when "Preserve log" is off. */
+export function clearLog(log: TabLog): void {
+  for (const seq of log.meta.order) forget(log, seq);
+  const { meta } = log;
+  meta.order = [];
+  meta.droppedCount = 0;
+  meta.sameOriginCount = 0;
+  meta.inflight = {};
+  meta.preflights = {};
+  meta.pendingOptions = {};
+  meta.sameOriginInflight = {};
+}
+
+function forget(log: TabLog, seq: number): void {
+  const call = log.calls.get(seq);
+  log.calls.delete(seq);
+  log.dirty.delete(seq);
+  log.removed.add(seq);
+  if (!call) return;
+  log.removedIds.add(call.id);
+  const { meta } = log;
+  if (meta.inflight[call.id] === seq) delete meta.inflight[call.id];
+  for (const [preflightId, owner] of Object.entries(meta.preflights)) {
+    if (owner === seq) delete meta.preflights[preflightId];
+  }
+}

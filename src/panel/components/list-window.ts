@@ -1,0 +1,38 @@
+// Which rows of a long list to mount. Rows have one fixed height, so the range is arithmetic;
+// below `threshold` rows everything is mounted, which keeps small lists (and tests that look for
+// a row far down) free of windowing effects.
+
+export interface ListWindowInput {
+  readonly count: number;
+  readonly rowHeight: number;
+  /** Pixels scrolled past the first row. */
+  readonly scrollTop: number;
+  /** Pixels of rows visible at once; 0 before the first measurement. */
+  readonly viewportHeight: number;
+  readonly overscan?: number;
+  readonly threshold?: number;
+}
+
+export interface ListWindow {
+  readonly start: number;
+  /** Exclusive. */
+  readonly end: number;
+  readonly padTop: number;
+  readonly padBottom: number;
+}
+
+export const WINDOW_THRESHOLD = 300;
+
+// Before the first layout we do not know the height; mount enough rows to fill a tall panel.
+const UNMEASURED_ROWS = 60;
+
+export function listWindow(input: ListWindowInput): ListWindow {
+  const { count, rowHeight, overscan = 20, threshold = WINDOW_THRESHOLD } = input;
+  if (count <= threshold) return { start: 0, end: count, padTop: 0, padBottom: 0 };
+  const scrollTop = Math.max(0, input.scrollTop);
+  const visibleRows = input.viewportHeight > 0 ? Math.ceil(input.viewportHeight / rowHeight) : UNMEASURED_ROWS;
+  const first = Math.min(count, Math.floor(scrollTop / rowHeight));
+  const start = Math.max(0, first - overscan);
+  const end = Math.min(count, first + visibleRows + overscan);
+  return { start, end, padTop: start * rowHeight, padBottom: (count - end) * rowHeight };
+}

@@ -1,0 +1,119 @@
+// Smoke tests of the markup tests and users rely on, rendered to a string in Node (no DOM).
+// createElement rather than JSX: vitest.config.ts collects only *.test.ts files.
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, test } from 'vitest';
+import type { ObservedCall } from '../../shared/observed-call';
+import { call, hop, preflight, verdict } from '../state/test-calls';
+import { CallDetail } from './call-detail';
+import { CallList } from './call-list';
+import { Counters } from './counters';
+
+const noop = (): void => {};
+
+const blockedCall = call('b1', {
+  method: 'PUT',
+  state: 'errored',
+  error: 'net::ERR_FAILED',
+  hops: [
+    hop('https://api.test/items', {
+      preflight: preflight('https://api.test/items', {
+        response: {
+          status: 204,
+          headers: [
+            { name: 'Access-Control-Allow-Origin', value: '<img src=x onerror=alert(1)>' },
+            { name: 'Content-Length', value: '0' },
+          ],
+          fromCache: false,
+          ip: null,
+        },
+      }),
+      requestHeaders: null,
+      response: null,
+    }),
+  ],
+});
+const blockedVerdict = verdict({
+  outcome: 'blocked',
+  corsError: { code: 'PreflightAllowOriginMismatch', failedParameter: '' },
+  networkError: 'net::ERR_FAILED',
+  phase: 'preflight',
+  hopIndex: 0,
+  header: { where: 'preflight-response', name: 'Access-Control-Allow-Origin', value: '<img src=x onerror=alert(1)>' },
+  explanation: 'The preflight allowed another origin.',
+  fix: 'Echo the Origin.',
+  warnings: [{ code: 'MissingVaryOrigin', message: 'Add Vary: Origin.' }],
+  assumptions: ['Credentials mode inferred.'],
+});
+
+describe('CallDetail', () => {
+  const html = renderToStaticMarkup(createElement(CallDetail, { call: blockedCall, verdict: blockedVerdict, onClose: noop }));
+
+  test('has the why-blocked card with its code, warnings and assumptions', () => {
+    expect(html).toContain('data-testid="call-detail"');
+    expect(html).toMatch(/data-testid="why-blocked" data-code="PreflightAllowOriginMismatch"/);
+    expect(html).toContain('data-testid="warning" data-code="MissingVaryOrigin"');
+    expect(html).toContain('data-testid="assumption"');
+    expect(html).toContain('Fix on your server');
+  });
+
+  test('shows the preflight step at fault and the actual request as not sent', () => {
+    expect(html).toMatch(/data-testid="timeline-step" data-kind="preflight"[^>]*data-at-fault="true"/);
+    expect(html).toMatch(/data-testid="timeline-step" data-kind="actual"[^>]*data-sent="false"/);
+    expect(html).toMatch(/data-testid="header" data-name="access-control-allow-origin" data-cors="true" data-fault="true"/);
+  });
+
+  test('renders header values as text, never as markup', () => {
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  test('marks a cached preflight', () => {
+    const cached = renderToStaticMarkup(
+      createElement(CallDetail, {
+        call: call('c1'),
+        verdict: verdict({ preflight: { required: true, status: null, fromCache: true } }),
+        onClose: noop,
+      }),
+    );
+    expect(cached).toContain('data-testid="preflight-cached"');
+    expect(html).not.toContain('data-testid="preflight-cached"');
+  });
+
+  test('a network failure says it is not CORS and has an empty code', () => {
+    const failed = renderToStaticMarkup(
+      createElement(CallDetail, {
+        call: call('f1', { state: 'errored', error: 'net::ERR_CONNECTION_REFUSED', hops: [hop('https://down.test/', { response: null })] }),
+        verdict: verdict({ outcome: 'failed', networkError: 'net::ERR_CONNECTION_REFUSED' }),
+        onClose: noop,
+      }),
+    );
+    expect(failed).toMatch(/data-testid="why-blocked" data-code="" data-outcome="failed"/);
+    expect(failed).toContain('not a CORS block');
+  });
+
+  test('an allowed call has no why-blocked card', () => {
+    const allowed = renderToStaticMarkup(createElement(CallDetail, { call: call('a1'), verdict: verdict(), onClose: noop }));
+    expect(allowed).not.toContain('why-blocked');
+  });
+});
+
+describe('CallList', () => {
+  test('rows carry the attributes tests select on', () => {
+    const calls: readonly ObservedCall[] = [blockedCall, call('a1', { startedAt: 2000 })];
+    const verdictOf = (c: ObservedCall) => (c === blockedCall ? blockedVerdict : verdict());
+    const html = renderToStaticMarkup(createElement(CallList, { calls, selectedId: 'a1', onSelect: noop, verdictOf }));
+    expect(html).toContain(
+      'data-testid="cors-call" data-id="b1" data-url="https://api.test/items" data-method="PUT" data-outcome="blocked" data-code="PreflightAllowOriginMismatch"',
+    );
+    expect(html).toMatch(/aria-selected="true" tabindex="0"[^>]*data-id="a1"[^>]*data-code=""/);
+  });
+});
+
+test('Counters exposes the numbers as attributes', () => {
+  const html = renderToStaticMarkup(
+    createElement(Counters, { total: 3, shown: 1, counters: { droppedCount: 4, sameOriginCount: 2, preserveLog: false } }),
+  );
+  expect(html).toContain('data-calls="3" data-shown="1" data-same-origin="2" data-dropped="4"');
+  expect(html).toContain('1 of 3 calls · 2 same-origin not listed · 4 older dropped');
+});

@@ -1,0 +1,60 @@
+// Whole-panel states other than the list: no tab, connecting, reconnecting, unusable.
+import { PROTOCOL_VERSION } from '../../shared/protocol';
+
+export function NoTab() {
+  return (
+    <div className="status-view" data-testid="no-tab" role="alert">
+      No inspected tab. Open CORS Lens from DevTools, or add <code>?tabId=&lt;id&gt;</code> to this page's URL.
+    </div>
+  );
+}
+
+export function Connecting() {
+  return (
+    <div className="status-view muted" data-testid="connecting" role="status">
+      Connecting to CORS Lens…
+    </div>
+  );
+}
+
+export function DisconnectedBanner() {
+  return (
+    <div className="banner" data-testid="disconnected" role="status">
+      Reconnecting to the CORS Lens background… The list shows what was known before the connection dropped.
+    </div>
+  );
+}
+
+interface UnusableProps {
+  readonly reason: 'protocol' | 'reloaded';
+  readonly backgroundProtocol: number | null;
+}
+
+export function ProtocolMismatch({ reason, backgroundProtocol }: UnusableProps) {
+  return (
+    <div
+      className="status-view"
+      data-testid="protocol-mismatch"
+      data-reason={reason}
+      data-background={backgroundProtocol ?? ''}
+      role="alert"
+    >
+      <h2 className="status-title">CORS Lens was updated — close and reopen DevTools</h2>
+      <p className="muted">
+        {reason === 'protocol'
+          ? `This panel speaks protocol ${PROTOCOL_VERSION}; the extension's background speaks ${backgroundProtocol ?? 'another version'}.`
+          : 'The extension was reloaded or updated, so this panel can no longer reach it.'}
+      </p>
+    </div>
+  );
+}
+
+export function EmptyState({ reason }: { readonly reason: 'no-calls' | 'no-match' }) {
+  return (
+    <div className="status-view muted" data-testid="empty-state" data-reason={reason}>
+      {reason === 'no-calls'
+        ? 'No cross-origin calls yet. They appear here as the page makes them.'
+        : 'No calls match the filter.'}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Verdict } from '../../shared/cors/types';
+import type { ObservedCall } from '../../shared/observed-call';
+import { buildTimeline } from '../state/timeline';
+import { TimelineStepView } from './timeline-step-view';
+
+export function Timeline({ call, verdict }: { readonly call: ObservedCall; readonly verdict: Verdict }) {
+  const steps = buildTimeline(call, verdict);
+  const cachedPreflight = verdict.preflight?.required === true && verdict.preflight.fromCache;
+  return (
+    <section className="timeline" aria-label="Timeline">
+      <h3 className="section-title">Timeline</h3>
+      {cachedPreflight && (
+        <p className="note" data-testid="preflight-cached">
+          Preflight served from cache (no OPTIONS sent)
+        </p>
+      )}
+      <ol className="steps">
+        {steps.map((step) => (
+          <TimelineStepView key={`${step.hopIndex}:${step.kind}`} step={step} />
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+// Header values can be kilobytes long (cookies, CSP). Show the start, and let the user expand.
+// Always rendered as a React text node, so a value can never become markup.
+import { useState } from 'react';
+
+const DEFAULT_LIMIT = 160;
+
+export function TruncatedText({ value, limit = DEFAULT_LIMIT }: { readonly value: string; readonly limit?: number }) {
+  const [expanded, setExpanded] = useState(false);
+  if (value.length <= limit) return <span className="value">{value}</span>;
+  return (
+    <span className="value">
+      {expanded ? value : `${safeSlice(value, limit)}…`}{' '}
+      <button
+        type="button"
+        className="link-button"
+        data-testid="expand-value"
+        aria-expanded={expanded}
+        onClick={() => setExpanded((e) => !e)}
+      >
+        {expanded ? 'show less' : `show all ${value.length} chars`}
+      </button>
+    </span>
+  );
+}
+
+// Do not cut a surrogate pair in half; a lone half renders as a replacement character.
+function safeSlice(value: string, limit: number): string {
+  const code = value.charCodeAt(limit - 1);
+  return value.slice(0, code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit);
+}

@@ -1,0 +1,68 @@
+// The answer to "why was this blocked": the checker's sentence, the header at fault and the fix.
+// For a network failure it says plainly that CORS was not the cause.
+import type { FaultyHeader, Verdict } from '../../shared/cors/types';
+import { TruncatedText } from './truncated-text';
+
+const WHERE_LABELS: Record<FaultyHeader['where'], string> = {
+  'preflight-response': 'preflight response',
+  response: 'response',
+  'redirect-response': 'redirect response',
+  request: 'request',
+};
+
+const PHASE_LABELS: Record<NonNullable<Verdict['phase']>, string> = {
+  preflight: 'preflight',
+  actual: 'actual request',
+  redirect: 'redirect',
+};
+
+export function WhyBlockedCard({ verdict }: { readonly verdict: Verdict }) {
+  const blocked = verdict.outcome === 'blocked';
+  const code = verdict.corsError?.code ?? '';
+  const failedParameter = verdict.corsError?.failedParameter ?? '';
+  const header = verdict.header;
+  return (
+    <section
+      className={`card card--${blocked ? 'blocked' : 'failed'}`}
+      data-testid="why-blocked"
+      data-code={code}
+      data-outcome={verdict.outcome}
+      data-phase={verdict.phase ?? ''}
+      data-hop={verdict.hopIndex ?? ''}
+    >
+      <h3 className="card-title">{blocked ? 'Why blocked' : 'Network failure — not a CORS block'}</h3>
+      {(code !== '' || verdict.phase !== null) && (
+        <p className="card-meta">
+          {code !== '' && <code className="reason-code">{code}</code>}
+          {failedParameter !== '' && <span className="muted"> ({failedParameter})</span>}
+          {verdict.phase !== null && (
+            <span className="muted">
+              {' '}
+              at the {PHASE_LABELS[verdict.phase]}
+              {verdict.hopIndex !== null && verdict.hopIndex > 0 ? ` (hop ${verdict.hopIndex + 1})` : ''}
+            </span>
+          )}
+        </p>
+      )}
+      {verdict.explanation !== '' && <p className="explanation">{verdict.explanation}</p>}
+      {header !== null && (
+        <p className="fault-header">
+          <span className="label">Header at fault ({WHERE_LABELS[header.where]}): </span>
+          <code>{header.name}</code>:{' '}
+          {header.value === null ? <em className="muted">(absent)</em> : <TruncatedText value={header.value} />}
+        </p>
+      )}
+      {verdict.fix !== '' && (
+        <div className="fix">
+          <h4 className="label">Fix on your server</h4>
+          <p>{verdict.fix}</p>
+        </div>
+      )}
+      <p className="muted provenance">
+        {blocked
+          ? `Chromium reports only ${verdict.networkError ?? 'net::ERR_FAILED'} to extensions; the reason code is CORS Lens's inference from the headers above.`
+          : `Chromium reported ${verdict.networkError ?? 'a network error'}: the request failed below CORS, so no CORS header change will fix it.`}
+      </p>
+    </section>
+  );
+}

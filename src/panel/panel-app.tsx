@@ -1,0 +1,97 @@
+// The container: owns the reducer and the connection, derives what to show, and hands plain
+// data and callbacks to the presentational components.
+import { useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef } from 'react';
+import type { PanelMessage } from '../shared/protocol';
+import { CallDetail } from './components/call-detail';
+import { CallList } from './components/call-list';
+import { Connecting, DisconnectedBanner, EmptyState, ProtocolMismatch } from './components/status-views';
+import { Toolbar } from './components/toolbar';
+import { connectChromePort } from './connection/chrome-port';
+import { openPanelConnection, type PanelConnection } from './connection/panel-connection';
+import { initialPanelState, panelReducer, preserveLogShown, type OutcomeFilter } from './state/panel-state';
+import { verdictFor } from './state/verdicts';
+import { visibleCalls } from './state/visible-calls';
+
+export function PanelApp({ tabId }: { readonly tabId: number }) {
+  const [state, dispatch] = useReducer(panelReducer, initialPanelState);
+  const connection = useRef<PanelConnection | null>(null);
+
+  useEffect(() => {
+    const conn = openPanelConnection({ tabId, connect: connectChromePort, onEvent: dispatch });
+    connection.current = conn;
+    return () => {
+      conn.close();
+      connection.current = null;
+    };
+  }, [tabId]);
+
+  const send = useCallback((message: PanelMessage): void => {
+    connection.current?.send(message);
+  }, []);
+  const onSelect = useCallback((id: string | null) => dispatch({ kind: 'call-selected', id }), []);
+  const onClose = useCallback(() => dispatch({ kind: 'call-selected', id: null }), []);
+  const onClear = useCallback(() => send({ kind: 'clear' }), [send]);
+  const onPreserveLogChange = useCallback(
+    (preserveLog: boolean) => {
+      dispatch({ kind: 'preserve-log-changed', preserveLog });
+      send({ kind: 'set-preserve-log', preserveLog });
+    },
+    [send],
+  );
+  const onTextFilterChange = useCallback((text: string) => dispatch({ kind: 'text-filter-changed', text }), []);
+  const onOutcomeFilterChange = useCallback(
+    (filter: OutcomeFilter) => dispatch({ kind: 'outcome-filter-changed', filter }),
+    [],
+  );
+
+  // Typing stays responsive while thousands of rows are filtered in the background.
+  const textFilter = useDeferredValue(state.textFilter);
+  const shown = useMemo(
+    () => visibleCalls(state.calls, textFilter, state.outcomeFilter, verdictFor),
+    [state.calls, textFilter, state.outcomeFilter],
+  );
+  const selected = useMemo(
+    () => (state.selectedId === null ? undefined : state.calls.find((c) => c.id === state.selectedId)),
+    [state.calls, state.selectedId],
+  );
+
+  if (state.connection === 'protocol-mismatch' || state.connection === 'extension-reloaded') {
+    return (
+      <ProtocolMismatch
+        reason={state.connection === 'protocol-mismatch' ? 'protocol' : 'reloaded'}
+        backgroundProtocol={state.backgroundProtocol}
+      />
+    );
+  }
+
+  return (
+    <div className={`panel${selected === undefined ? '' : ' panel--with-detail'}`}>
+      <Toolbar
+        calls={state.calls}
+        shownCount={shown.length}
+        counters={state.counters}
+        preserveLog={preserveLogShown(state)}
+        textFilter={state.textFilter}
+        outcomeFilter={state.outcomeFilter}
+        connected={state.connection === 'connected'}
+        onClear={onClear}
+        onPreserveLogChange={onPreserveLogChange}
+        onTextFilterChange={onTextFilterChange}
+        onOutcomeFilterChange={onOutcomeFilterChange}
+      />
+      {state.connection === 'reconnecting' && <DisconnectedBanner />}
+      <div className="main">
+        <div className="list-pane">
+          {state.connection === 'connecting' ? (
+            <Connecting />
+          ) : shown.length === 0 ? (
+            <EmptyState reason={state.calls.length === 0 ? 'no-calls' : 'no-match'} />
+          ) : (
+            <CallList calls={shown} selectedId={state.selectedId} onSelect={onSelect} verdictOf={verdictFor} />
+          )}
+        </div>
+        {selected !== undefined && <CallDetail call={selected} verdict={verdictFor(selected)} onClose={onClose} />}
+      </div>
+    </div>
+  );
+}

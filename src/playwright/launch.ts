@@ -1,0 +1,90 @@
+// Launches Chromium with the CORS Lens extension loaded, the way the e2e suite, `npm start` and
+// the Playwright kit all need it.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { findChromium } from './chromium';
+
+export interface LaunchOptions {
+  /** Folder of the built, unpacked extension (`dist/`). */
+  readonly extensionPath: string;
+  readonly headless?: boolean;
+  /** Extra Chromium switches, e.g. `--auto-open-devtools-for-tabs`. */
+  readonly args?: readonly string[];
+  /** Host resolver rules; by default every `*.test` host maps to loopback. */
+  readonly hostResolverRules?: string;
+}
+
+export interface LaunchedBrowser {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  readonly serviceWorker: Worker;
+  close(): Promise<void>;
+}
+
+// Quiet on a closed network, and no Playwright default switches: its --disable-features list
+// turns off features (e.g. AvoidCorsURLLoaderRestartOnRedirect) that change CORS behaviour, and
+// real Chromium behaviour is what we compare against.
+function switches(options: LaunchOptions, userDataDir: string): string[] {
+  const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  return [
+    '--remote-debugging-pipe',
+    `--user-data-dir=${userDataDir}`,
+    ...(options.headless === false ? [] : ['--headless']),
+    ...(runningAsRoot ? ['--no-sandbox'] : []),
+    `--disable-extensions-except=${options.extensionPath}`,
+    `--load-extension=${options.extensionPath}`,
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-dev-shm-usage',
+    '--disable-search-engine-choice-screen',
+    `--host-resolver-rules=${options.hostResolverRules ?? 'MAP *.test 127.0.0.1'}`,
+    ...(options.args ?? []),
+    'about:blank',
+  ];
+}
+
+export async function launchWithCorsLens(options: LaunchOptions): Promise<LaunchedBrowser> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'cors-lens-profile-'));
+  const executablePath = findChromium();
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    ...(executablePath ? { executablePath } : {}),
+    ignoreDefaultArgs: true,
+    args: switches(options, userDataDir),
+    viewport: { width: 1280, height: 800 },
+  });
+  try {
+    const serviceWorker = await extensionWorker(context);
+    // The worker registers its listeners as it starts; one round trip proves they are up, so the
+    // first page load is not missed.
+    await serviceWorker.evaluate(() => true);
+    const extensionId = new URL(serviceWorker.url()).host;
+    return {
+      context,
+      extensionId,
+      serviceWorker,
+      async close() {
+        await context.close();
+        await rm(userDataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context.close();
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** The extension's service worker, waiting for it to (re)start when it is not running. */
+export async function extensionWorker(context: BrowserContext, timeout = 10_000): Promise<Worker> {
+  const running = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  if (running) return running;
+  return context.waitForEvent('serviceworker', {
+    predicate: (w) => w.url().startsWith('chrome-extension://'),
+    timeout,
+  });
+}

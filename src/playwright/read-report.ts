@@ -1,0 +1,90 @@
+// Reads CORS Lens's report out of a Playwright BrowserContext that has the extension loaded.
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { ObservedCall } from '../shared/observed-call';
+import { buildReport, type CorsReport } from '../shared/report';
+import { extensionWorker } from './launch';
+
+export interface ReadReportOptions {
+  /** Only this page's tab; every tab when omitted. */
+  readonly page?: Page;
+  /** How long to wait for calls still in flight to finish (ms). */
+  readonly settleTimeout?: number;
+}
+
+// The worker may have been stopped (Chrome stops idle workers); remember ids to wake it again.
+const knownExtensionIds = new WeakMap<BrowserContext, string>();
+
+export async function readCorsReport(context: BrowserContext, options: ReadReportOptions = {}): Promise<CorsReport> {
+  const worker = await wakeWorker(context);
+  const tabId = options.page ? await tabIdOf(worker, options.page) : undefined;
+  const deadline = Date.now() + (options.settleTimeout ?? 2_000);
+  let calls = await readCalls(worker, tabId);
+  while (calls.some((call) => call.state === 'in-flight') && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    calls = await readCalls(worker, tabId);
+  }
+  return buildReport(calls);
+}
+
+function readCalls(worker: Worker, tabId: number | undefined): Promise<ObservedCall[]> {
+  return worker.evaluate(async (id) => {
+    const api = (globalThis as unknown as { corsLens: { calls(tabId?: number): Promise<ObservedCall[]> } }).corsLens;
+    return api.calls(id);
+  }, tabId);
+}
+
+async function wakeWorker(context: BrowserContext): Promise<Worker> {
+  const running = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  if (running) {
+    knownExtensionIds.set(context, new URL(running.url()).host);
+    return running;
+  }
+  const extensionId = knownExtensionIds.get(context);
+  if (!extensionId) return extensionWorker(context);
+  // Any connection from an extension page starts a stopped worker.
+  const page = await context.newPage();
+  try {
+    const waiting = extensionWorker(context);
+    await page.goto(`chrome-extension://${extensionId}/src/panel/panel.html?tabId=-1`);
+    return await waiting;
+  } finally {
+    await page.close();
+  }
+}
+
+/** The Chrome tab id behind a Playwright page (what the panel's `?tabId=` takes). */
+export async function findTabId(context: BrowserContext, page: Page): Promise<number> {
+  return tabIdOf(await wakeWorker(context), page);
+}
+
+// Tabs are matched by URL, and by a temporary title when several tabs show the same URL.
+async function tabIdOf(worker: Worker, page: Page): Promise<number> {
+  const url = page.url();
+  const byUrl = await worker.evaluate(
+    async (u) => (await chrome.tabs.query({})).filter((t) => t.url === u).map((t) => t.id ?? -1),
+    url,
+  );
+  if (byUrl.length === 1 && byUrl[0] !== undefined) return byUrl[0];
+  const marker = `cors-lens-${Math.random().toString(36).slice(2)}`;
+  const title = await page.evaluate((m) => {
+    const previous = document.title;
+    document.title = m;
+    return previous;
+  }, marker);
+  try {
+    const deadline = Date.now() + 2_000;
+    for (;;) {
+      const ids = await worker.evaluate(
+        async (m) => (await chrome.tabs.query({})).filter((t) => t.title === m).map((t) => t.id ?? -1),
+        marker,
+      );
+      if (ids.length === 1 && ids[0] !== undefined) return ids[0];
+      if (Date.now() > deadline) throw new Error(`CORS Lens: cannot find the browser tab of ${url}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await page.evaluate((t) => {
+      document.title = t;
+    }, title);
+  }
+}

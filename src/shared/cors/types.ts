@@ -1,0 +1,102 @@
+// The vocabulary of verdicts. Codes are Chromium's `Network.CorsError` names, spelled exactly as
+// CDP spells them, so users can match them with Chrome's console and Issues panel.
+
+export const CORS_ERRORS = [
+  'DisallowedByMode',
+  'InvalidResponse',
+  'WildcardOriginNotAllowed',
+  'MissingAllowOriginHeader',
+  'MultipleAllowOriginValues',
+  'InvalidAllowOriginValue',
+  'AllowOriginMismatch',
+  'InvalidAllowCredentials',
+  'CorsDisabledScheme',
+  'PreflightInvalidStatus',
+  'PreflightDisallowedRedirect',
+  'PreflightWildcardOriginNotAllowed',
+  'PreflightMissingAllowOriginHeader',
+  'PreflightMultipleAllowOriginValues',
+  'PreflightInvalidAllowOriginValue',
+  'PreflightAllowOriginMismatch',
+  'PreflightInvalidAllowCredentials',
+  'PreflightMissingAllowExternal',
+  'PreflightInvalidAllowExternal',
+  'InvalidAllowMethodsPreflightResponse',
+  'InvalidAllowHeadersPreflightResponse',
+  'MethodDisallowedByPreflightResponse',
+  'HeaderDisallowedByPreflightResponse',
+  'RedirectContainsCredentials',
+  'InsecureLocalNetwork',
+  'InvalidLocalNetworkAccess',
+  'NoCorsRedirectModeNotFollow',
+  'LocalNetworkAccessPermissionDenied',
+] as const;
+
+export type CorsError = (typeof CORS_ERRORS)[number];
+
+export function isCorsError(value: unknown): value is CorsError {
+  return typeof value === 'string' && (CORS_ERRORS as readonly string[]).includes(value);
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`unhandled case: ${String(value)}`);
+}
+
+/** allowed: Chromium let the page read it. blocked: a CORS check failed. failed: the network
+ * failed for a reason that is not CORS. pending: still in flight. */
+export type Outcome = 'allowed' | 'blocked' | 'failed' | 'pending';
+
+export interface CorsErrorStatus {
+  readonly code: CorsError;
+  /** What CDP puts in `corsErrorStatus.failedParameter` ('' when Chromium sends none). */
+  readonly failedParameter: string;
+}
+
+/** What the checker knows about the request's credentials mode. webRequest never reports it. */
+export type CredentialsKnowledge =
+  | 'include' // proven by a Cookie/Authorization header, or the only mode consistent with the outcome
+  | 'not-include' // the only mode consistent with the outcome
+  | 'unknown';
+
+export type WarningCode =
+  | 'OriginReflectedWithCredentials'
+  | 'NullOriginAllowed'
+  | 'MissingVaryOrigin'
+  | 'AuthorizationCoveredByWildcard'
+  | 'PreflightNotCached'
+  | 'OpaqueNoCorsResponse';
+
+export interface CorsWarning {
+  readonly code: WarningCode;
+  readonly message: string;
+}
+
+/** The header at fault: which response (or request) carried it and what it said. */
+export interface FaultyHeader {
+  readonly where: 'preflight-response' | 'response' | 'redirect-response' | 'request';
+  readonly name: string;
+  /** null when the header was absent. */
+  readonly value: string | null;
+}
+
+export interface Verdict {
+  readonly outcome: Outcome;
+  readonly corsError: CorsErrorStatus | null;
+  /** `net::ERR_…` for outcome 'failed' (and the raw error for 'blocked'). */
+  readonly networkError: string | null;
+  /** Which step failed: the preflight, the actual response, or a redirect. */
+  readonly phase: 'preflight' | 'actual' | 'redirect' | null;
+  /** Index into ObservedCall.hops of the hop where the failure happened. */
+  readonly hopIndex: number | null;
+  readonly header: FaultyHeader | null;
+  /** One plain sentence naming the header and value at fault and what was needed. */
+  readonly explanation: string;
+  /** The server-side change that fixes it ('' when allowed with nothing to fix). */
+  readonly fix: string;
+  readonly warnings: readonly CorsWarning[];
+  readonly credentials: CredentialsKnowledge;
+  /** Statements the verdict depends on that the wire did not prove. */
+  readonly assumptions: readonly string[];
+  /** Whether the call needed a preflight, and whether it was seen or served from cache. */
+  readonly preflight: { readonly required: boolean; readonly status: number | null; readonly fromCache: boolean } | null;
+}

@@ -1,0 +1,87 @@
+// The `cors-lens/report` document: what the panel exports and what readCorsReport returns.
+// Versioned; it changes only by adding fields.
+import { checkCall } from './cors/checker';
+import type { CorsErrorStatus, CorsWarning, CredentialsKnowledge, Outcome } from './cors/types';
+import type { ObservedCall } from './observed-call';
+
+export const REPORT_FORMAT = 'cors-lens/report';
+export const REPORT_VERSION = 1;
+
+export interface ReportRedirect {
+  readonly from: string;
+  readonly to: string;
+  readonly status: number | null;
+}
+
+export interface ReportCall {
+  readonly id: string;
+  readonly tabId: number;
+  readonly url: string;
+  /** The last URL requested, after redirects. */
+  readonly finalUrl: string;
+  readonly method: string;
+  readonly type: string;
+  readonly initiator: string;
+  readonly outcome: Outcome;
+  readonly corsError: CorsErrorStatus | null;
+  readonly networkError: string | null;
+  readonly status: number | null;
+  readonly preflight: { readonly status: number | null; readonly fromCache: boolean } | null;
+  readonly redirects: readonly ReportRedirect[];
+  readonly explanation: string;
+  readonly fix: string;
+  readonly warnings: readonly CorsWarning[];
+  readonly credentials: CredentialsKnowledge;
+  readonly assumptions: readonly string[];
+  readonly startedAt: number;
+  readonly endedAt: number | null;
+}
+
+export interface CorsReport {
+  readonly format: typeof REPORT_FORMAT;
+  readonly version: typeof REPORT_VERSION;
+  readonly generatedAt: string;
+  readonly calls: readonly ReportCall[];
+}
+
+export function toReportCall(call: ObservedCall): ReportCall {
+  const verdict = checkCall(call);
+  const lastHop = call.hops[call.hops.length - 1];
+  return {
+    id: call.id,
+    tabId: call.tabId,
+    url: call.hops[0]?.url ?? '',
+    finalUrl: lastHop?.url ?? '',
+    method: call.method,
+    type: call.type,
+    initiator: call.initiator,
+    outcome: verdict.outcome,
+    corsError: verdict.corsError,
+    networkError: verdict.networkError,
+    status: lastHop?.response?.status ?? null,
+    preflight: verdict.preflight?.required
+      ? { status: verdict.preflight.status, fromCache: verdict.preflight.fromCache }
+      : null,
+    redirects: call.hops.flatMap((hop) =>
+      hop.redirectUrl === null
+        ? []
+        : [{ from: hop.url, to: hop.redirectUrl, status: hop.response?.status ?? null }],
+    ),
+    explanation: verdict.explanation,
+    fix: verdict.fix,
+    warnings: verdict.warnings,
+    credentials: verdict.credentials,
+    assumptions: verdict.assumptions,
+    startedAt: call.startedAt,
+    endedAt: call.endedAt,
+  };
+}
+
+export function buildReport(calls: readonly ObservedCall[], now: Date = new Date()): CorsReport {
+  return {
+    format: REPORT_FORMAT,
+    version: REPORT_VERSION,
+    generatedAt: now.toISOString(),
+    calls: calls.map(toReportCall),
+  };
+}
