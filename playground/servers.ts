@@ -43,8 +43,21 @@ function addApiRoutes(api: Express, appOrigin: string, otherOrigin: string): voi
     res.json({ ok: true });
   };
 
-  // `?delay=ms` holds any answer back, so tests can act while calls are in flight.
+  // `?delay=ms` holds any answer back; `?hold=name` holds a request (not its preflight) until
+  // `/release?hold=name`, so tests can act while calls are in flight and nothing else moves.
+  const held = new Map<string, (() => void)[]>();
+  api.post('/release', (req, res) => {
+    const name = String(req.query['hold']);
+    for (const release of held.get(name) ?? []) release();
+    held.delete(name);
+    res.sendStatus(204);
+  });
   api.use((req, _res, next) => {
+    const hold = req.query['hold'];
+    if (typeof hold === 'string' && req.method !== 'OPTIONS') {
+      held.set(hold, [...(held.get(hold) ?? []), next]);
+      return;
+    }
     const delay = Math.min(Number(req.query['delay'] ?? 0) || 0, 5_000);
     if (delay > 0) setTimeout(next, delay);
     else next();
@@ -110,13 +123,16 @@ Open DevTools and pick the <b>CORS</b> tab to see why each call passed or was bl
 <ol>${buttons}</ol>
 <script>
 const API = ${JSON.stringify(apiOrigin)};
+// Each page load gets its own URLs, so Chromium's preflight cache from an earlier visit does not
+// hide a preflight; clicking twice on one load shows the cache at work.
+const RUN = Math.random().toString(36).slice(2, 8);
 const CASES = ${JSON.stringify(PLAYGROUND_CASES)};
 document.getElementById('origin').textContent = location.origin;
 async function run(c) {
   const r = c.request;
   const out = document.querySelector('[data-result="' + c.id + '"]');
   try {
-    const res = await fetch(API + r.path + '?case=' + c.id, {
+    const res = await fetch(API + r.path + '?case=' + c.id + '&run=' + RUN, {
       method: r.method, headers: r.headers, body: r.body, credentials: r.credentials ?? 'same-origin',
     });
     out.textContent = 'status ' + res.status;

@@ -1,15 +1,19 @@
 // Folds webRequest events into the tab log: one ObservedCall per cross-origin request, its
 // redirects as hops, and each preflight attached to the hop it preceded.
 import type { HeaderLine, ObservedCall, ObservedHop, ObservedPreflight } from '../shared/observed-call';
-import { isSameOrigin } from '../shared/origin';
+import { parseUrl } from '../shared/cors/url';
 import { findActualForPreflight } from './pairing';
-import { addCall, clearLog, discardCall, putCall, type TabLog } from './tab-log';
+import { addCall, adoptOrphanPreflight, clearLog, discardCall, putCall, type TabLog } from './tab-log';
 import type { WireEvent } from './wire-event';
 
 export type CaptureEffect = 'none' | 'changed' | 'cleared';
 
 // Navigations and sockets are never CORS-checked; everything else may be.
 const IGNORED_TYPES: ReadonlySet<string> = new Set(['main_frame', 'sub_frame', 'websocket', 'csp_report']);
+
+function isSameOrigin(url: string, origin: string): boolean {
+  return origin !== 'null' && parseUrl(url)?.origin === origin;
+}
 
 /** The page origin an event belongs to, or null for events that are not a page's own calls. */
 export function pageOrigin(event: WireEvent): string | null {
@@ -29,6 +33,10 @@ export function applyEvent(log: TabLog, event: WireEvent): CaptureEffect {
   if (IGNORED_TYPES.has(event.type)) return 'none';
   const origin = pageOrigin(event);
   if (origin === null) return 'none';
+  if (log.meta.ignored[event.requestId]) {
+    if (event.kind === 'completed' || event.kind === 'error') delete log.meta.ignored[event.requestId];
+    return 'none';
+  }
 
   const preflightSeq = log.meta.preflights[event.requestId];
   if (preflightSeq !== undefined) return updatePreflight(log, preflightSeq, event);
@@ -49,7 +57,9 @@ function classifyOptions(log: TabLog, event: WireEvent, origin: string): Capture
     pendingOptions[event.requestId] = { url: event.url, startedAt: event.timeStamp };
     return 'none';
   }
-  if (event.kind !== 'send-headers') return event.requestId in pendingOptions ? 'none' : null;
+  if (event.kind !== 'send-headers') {
+    return event.requestId in pendingOptions ? 'none' : adoptUnannouncedPreflight(log, event, origin);
+  }
   const startedAt = pendingOptions[event.requestId]?.startedAt ?? event.timeStamp;
   delete pendingOptions[event.requestId];
   const requestedMethod = headerValue(event.requestHeaders, 'access-control-request-method');
@@ -86,6 +96,27 @@ function classifyOptions(log: TabLog, event: WireEvent, origin: string): Capture
   log.meta.preflights[event.requestId] = owner;
   updateLastHop(log, owner, (hop) => ({ ...hop, preflight }));
   return 'changed';
+}
+
+/** An OPTIONS request first seen after its headers were sent: its earlier events went to a worker
+ * that was stopped before storing them. If a request to the same URL is waiting to be sent, this
+ * is almost certainly its preflight; otherwise it is dropped rather than shown as a page call. */
+function adoptUnannouncedPreflight(log: TabLog, event: WireEvent, origin: string): CaptureEffect {
+  const key = { requestId: event.requestId, url: event.url, frameId: event.frameId, initiator: origin, requestedMethod: null };
+  const owner = findActualForPreflight(log, key);
+  if (owner === null) return 'none';
+  const preflight: ObservedPreflight = {
+    requestId: event.requestId,
+    url: event.url,
+    requestHeaders: [],
+    response: null,
+    error: null,
+    startedAt: event.timeStamp,
+    endedAt: null,
+  };
+  log.meta.preflights[event.requestId] = owner;
+  updateLastHop(log, owner, (hop) => ({ ...hop, preflight }));
+  return updatePreflight(log, owner, event);
 }
 
 function startPageOptions(log: TabLog, event: WireEvent, origin: string, startedAt: number): CaptureEffect {
@@ -207,16 +238,22 @@ function trackNewRequest(log: TabLog, event: WireEvent, origin: string): Capture
     }
     return 'none';
   }
-  // Only a request's first event opens a record; stray later events (their start was dropped by
-  // the bound or cleared by a navigation) are ignored.
-  if (event.kind !== 'before-request') return 'none';
+  const terminal = event.kind === 'completed' || event.kind === 'error';
   if (isSameOrigin(event.url, origin)) {
-    sameOriginInflight[event.requestId] = { url: event.url, startedAt: event.timeStamp };
+    if (terminal) log.meta.sameOriginCount++;
+    else sameOriginInflight[event.requestId] = { url: event.url, startedAt: event.timeStamp };
     return 'none';
   }
-  addCall(log, { ...callFields(event, origin), hops: [newHop(event.url, event.timeStamp)] });
-  return 'changed';
+  const partial = event.kind !== 'before-request';
+  const hops = [newHop(event.url, event.timeStamp)];
+  const seq = addCall(log, { ...callFields(event, origin), hops, ...(partial ? { incomplete: true as const } : {}) });
+  if (!partial) return 'changed';
+  // A request first seen mid-way: a stopped worker lost its earlier events. Rebuild what the
+  // later events still tell, including a preflight that was kept as a call of its own.
+  adoptOrphanPreflight(log, seq);
+  return updateActual(log, seq, event);
 }
+
 
 /** fetch() and XHR calls are always listed, even in no-cors mode, because that mode is a common
  * wrong "fix". Images, scripts, fonts… are listed only when the browser ran them in cors mode. */

@@ -8,7 +8,8 @@ export interface PreflightKey {
   readonly url: string;
   readonly frameId: number;
   readonly initiator: string;
-  readonly requestedMethod: string;
+  /** null when the preflight's headers were never seen: then any method fits. */
+  readonly requestedMethod: string | null;
 }
 
 /** The sequence number of the call this preflight belongs to, or null when none fits. */
@@ -26,7 +27,7 @@ export function findActualForPreflight(log: TabLog, preflight: PreflightKey): nu
       waiting &&
       call.frameId === preflight.frameId &&
       call.initiator === preflight.initiator &&
-      call.method === preflight.requestedMethod &&
+      (preflight.requestedMethod === null || call.method === preflight.requestedMethod) &&
       hop.url === preflight.url;
     if (!fits) continue;
     if (call.id === adjacentId) return seq;

@@ -7,8 +7,8 @@ import {
   type BackgroundMessage,
   type PanelMessage,
 } from '../shared/protocol';
-import { clearLog, counters, orderedCalls } from './tab-log';
-import { notifyCleared, notifyUpserted, onTabChange, withTab } from './tab-store';
+import { clearLog } from './tab-log';
+import { notifyCleared, notifyUpserted, onTabChange, readCalls, withTab } from './tab-store';
 
 const portsByTab = new Map<number, Set<chrome.runtime.Port>>();
 
@@ -42,11 +42,11 @@ async function handle(port: chrome.runtime.Port, tabId: number, message: PanelMe
       }
       // Snapshot and subscription happen in one step of the tab's chain, so every later change
       // reaches the panel as a delta after the snapshot, and none is missed in between.
-      await withTab(tabId, (log) => {
+      await readCalls(tabId, ({ calls, counters }) => {
         const ports = portsByTab.get(tabId) ?? new Set();
         ports.add(port);
         portsByTab.set(tabId, ports);
-        send(port, { kind: 'snapshot', protocol: PROTOCOL_VERSION, calls: orderedCalls(log), counters: counters(log) });
+        send(port, { kind: 'snapshot', protocol: PROTOCOL_VERSION, calls, counters });
       });
       return;
     }

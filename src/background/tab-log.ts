@@ -3,6 +3,7 @@
 // a restarted worker can pick up mid-request.
 import type { ObservedCall } from '../shared/observed-call';
 import type { TabCounters } from '../shared/protocol';
+import { mergeCalls, mergePreflights } from './merge-calls';
 
 export const DEFAULT_MAX_CALLS_PER_TAB = 5000;
 
@@ -28,6 +29,9 @@ export interface TabMeta {
   /** OPTIONS requests not yet known to be preflights (their headers tell). */
   pendingOptions: Record<string, SameOriginRequest>;
   sameOriginInflight: Record<string, SameOriginRequest>;
+  /** Requests still in flight when their call was dropped or cleared: later events are ignored
+   * rather than bringing the call back. */
+  ignored: Record<string, true>;
 }
 
 export interface TabLog {
@@ -35,7 +39,6 @@ export interface TabLog {
   readonly calls: Map<number, ObservedCall>;
   /** What changed since the last flush. */
   readonly dirty: Set<number>;
-  readonly removed: Set<number>;
   readonly removedIds: Set<string>;
   maxCalls: number;
 }
@@ -52,11 +55,12 @@ export function emptyMeta(tabId: number, preserveLog = false): TabMeta {
     preflights: {},
     pendingOptions: {},
     sameOriginInflight: {},
+    ignored: {},
   };
 }
 
 export function newTabLog(meta: TabMeta, calls = new Map<number, ObservedCall>()): TabLog {
-  return { meta, calls, dirty: new Set(), removed: new Set(), removedIds: new Set(), maxCalls: DEFAULT_MAX_CALLS_PER_TAB };
+  return { meta, calls, dirty: new Set(), removedIds: new Set(), maxCalls: DEFAULT_MAX_CALLS_PER_TAB };
 }
 
 export function counters(log: TabLog): TabCounters {
@@ -87,6 +91,52 @@ export function addCall(log: TabLog, call: ObservedCall): number {
   return seq;
 }
 
+/** Takes in a record of a call written by another life of the worker, merging it with what this
+ * life knows of the same request, and restores the routing for whatever is still in flight. */
+export function absorbCall(log: TabLog, call: ObservedCall): void {
+  const { meta } = log;
+  let seq = [...log.calls].find(([, known]) => known.id === call.id)?.[0];
+  if (seq === undefined) {
+    seq = addCall(log, call);
+  } else {
+    const known = log.calls.get(seq);
+    putCall(log, seq, known ? mergeCalls(known, call) : call);
+  }
+  const merged = log.calls.get(seq);
+  if (!merged) return;
+  if (merged.state === 'in-flight') meta.inflight[merged.id] = seq;
+  else delete meta.inflight[merged.id];
+  const preflight = merged.hops[merged.hops.length - 1]?.preflight;
+  if (preflight && preflight.endedAt === null) meta.preflights[preflight.requestId] = seq;
+  adoptOrphanPreflight(log, seq);
+}
+
+/** A preflight seen before the request it belongs to (whose start another life of the worker
+ * took in) is kept as a call of its own; once that request is known, the two become one. */
+export function adoptOrphanPreflight(log: TabLog, seq: number): void {
+  const call = log.calls.get(seq);
+  const firstHop = call?.hops[0];
+  if (!call || !firstHop) return;
+  for (const orphanSeq of log.meta.order) {
+    const orphan = log.calls.get(orphanSeq);
+    const preflight = orphan?.hops[0]?.preflight;
+    if (!orphan || !preflight || preflight.requestId !== orphan.id || orphan.id === call.id) continue;
+    const fits =
+      orphan.method === call.method &&
+      orphan.hops[0]?.url === firstHop.url &&
+      orphan.frameId === call.frameId &&
+      orphan.initiator === call.initiator &&
+      (firstHop.preflight === null || firstHop.preflight.requestId === preflight.requestId);
+    if (!fits) continue;
+    discardCall(log, orphanSeq);
+    delete log.meta.ignored[preflight.requestId];
+    const adopted = firstHop.preflight ? mergePreflights(firstHop.preflight, preflight) : preflight;
+    if (adopted.endedAt === null) log.meta.preflights[adopted.requestId] = seq;
+    putCall(log, seq, { ...call, hops: [{ ...firstHop, preflight: adopted }, ...call.hops.slice(1)] });
+    return;
+  }
+}
+
 /** Drops the oldest calls until at most `limit` remain; each is counted, never silently lost. */
 export function dropBeyond(log: TabLog, limit: number): void {
   const { meta } = log;
@@ -108,6 +158,9 @@ export function discardCall(log: TabLog, seq: number): void {
 export function clearLog(log: TabLog): void {
   for (const seq of log.meta.order) forget(log, seq);
   const { meta } = log;
+  for (const id of [...Object.keys(meta.pendingOptions), ...Object.keys(meta.sameOriginInflight)]) {
+    meta.ignored[id] = true;
+  }
   meta.order = [];
   meta.droppedCount = 0;
   meta.sameOriginCount = 0;
@@ -121,12 +174,16 @@ function forget(log: TabLog, seq: number): void {
   const call = log.calls.get(seq);
   log.calls.delete(seq);
   log.dirty.delete(seq);
-  log.removed.add(seq);
   if (!call) return;
   log.removedIds.add(call.id);
   const { meta } = log;
-  if (meta.inflight[call.id] === seq) delete meta.inflight[call.id];
+  if (meta.inflight[call.id] === seq) {
+    delete meta.inflight[call.id];
+    meta.ignored[call.id] = true;
+  }
   for (const [preflightId, owner] of Object.entries(meta.preflights)) {
-    if (owner === seq) delete meta.preflights[preflightId];
+    if (owner !== seq) continue;
+    delete meta.preflights[preflightId];
+    meta.ignored[preflightId] = true;
   }
 }

@@ -1,9 +1,13 @@
-// Keeps each tab's log in chrome.storage.session, so a stopped service worker loses nothing:
-// `tab:<id>` holds the routing tables and order, `call:<id>:<seq>` one call each, so a write
-// touches only what changed. Work on one tab is serialized through a promise chain.
+// Keeps each tab's log in chrome.storage.session, so a stopped service worker loses nothing.
+// `tab:<id>` holds counters and routing tables; each call is its own key, so a write touches only
+// what changed. Work on one tab is serialized through a promise chain.
+//
+// A stopped worker can still be finishing its last writes while the next one has started, so
+// each life of the worker writes calls under its own name (`call:<tab>:<requestId>@<life>`) and
+// never overwrites another's; whatever one life wrote, the next merges in when it reads.
 import type { ObservedCall } from '../shared/observed-call';
 import type { TabCounters } from '../shared/protocol';
-import { counters, dropBeyond, emptyMeta, newTabLog, orderedCalls, type TabLog, type TabMeta } from './tab-log';
+import { absorbCall, counters, dropBeyond, emptyMeta, newTabLog, orderedCalls, type TabLog, type TabMeta } from './tab-log';
 
 export type TabChange =
   | {
@@ -16,8 +20,10 @@ export type TabChange =
 
 type ChangeListener = (tabId: number, change: TabChange) => void;
 
+const LIFE = crypto.randomUUID().slice(0, 8);
 const metaKey = (tabId: number) => `tab:${tabId}`;
-const callKey = (tabId: number, seq: number) => `call:${tabId}:${seq}`;
+const callPrefix = (tabId: number) => `call:${tabId}:`;
+const callKey = (tabId: number, requestId: string) => `${callPrefix(tabId)}${requestId}@${LIFE}`;
 
 // Module state that dies with the worker on purpose: loaded copies of what storage holds, and
 // the per-tab chains. Nothing here is the only copy of any data once a flush has run.
@@ -34,20 +40,38 @@ export function onTabChange(listener: ChangeListener): () => void {
  * Only the first load waits on storage: after that, work runs and its write is issued in the
  * same task as the event, so a worker stopped right after an event has already sent it on. */
 export function withTab<T>(tabId: number, work: (log: TabLog) => T): Promise<T> {
-  const previous = chains.get(tabId) ?? Promise.resolve();
-  const next = previous.then(async () => {
+  return enqueue(tabId, async () => {
     const log = loaded.get(tabId) ?? (await load(tabId));
     const result = work(log);
     persist(log);
     return result;
   });
+}
+
+export interface TabSnapshot {
+  readonly calls: ObservedCall[];
+  readonly counters: TabCounters;
+}
+
+/** The tab's calls, after merging in anything an earlier life of the worker wrote late.
+ * `then` runs in the same step of the tab's chain, before any later change is applied. */
+export function readCalls(tabId: number, then?: (snapshot: TabSnapshot) => void): Promise<TabSnapshot> {
+  return enqueue(tabId, async () => {
+    const log = loaded.get(tabId) ?? (await load(tabId));
+    await absorbOtherLives(log, await chrome.storage.session.get(null));
+    // Everything applied so far is on storage once a reader has seen it.
+    await flush(log);
+    const snapshot = { calls: orderedCalls(log), counters: counters(log) };
+    then?.(snapshot);
+    return snapshot;
+  });
+}
+
+function enqueue<T>(tabId: number, work: () => Promise<T>): Promise<T> {
+  const next = (chains.get(tabId) ?? Promise.resolve()).then(work);
   // A failure must not wedge the chain for every later event of the tab.
   chains.set(tabId, next.catch((error: unknown) => console.error('CORS Lens: tab store', error)));
   return next;
-}
-
-export function readCalls(tabId: number): Promise<{ calls: ObservedCall[]; counters: TabCounters }> {
-  return withTab(tabId, (log) => ({ calls: orderedCalls(log), counters: counters(log) }));
 }
 
 /** Ids of every tab with a stored log, including tabs not loaded since the worker started. */
@@ -64,39 +88,59 @@ export function notifyUpserted(log: TabLog, calls: readonly ObservedCall[] = [],
 }
 
 export function notifyCleared(log: TabLog): void {
-  log.removedIds.clear();
   emit(log.meta.tabId, { kind: 'cleared', counters: counters(log) });
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
   await (chains.get(tabId) ?? Promise.resolve());
-  const log = loaded.get(tabId) ?? (await load(tabId));
   loaded.delete(tabId);
   chains.delete(tabId);
-  const keys = [metaKey(tabId), ...log.meta.order.map((seq) => callKey(tabId, seq))];
+  const all = await chrome.storage.session.get(null);
+  const keys = Object.keys(all).filter((key) => key === metaKey(tabId) || key.startsWith(callPrefix(tabId)));
   await chrome.storage.session.remove(keys);
 }
 
 async function load(tabId: number): Promise<TabLog> {
-  const cached = loaded.get(tabId);
-  if (cached) return cached;
-  const key = metaKey(tabId);
-  const stored: Record<string, unknown> = await chrome.storage.session.get(key);
-  const meta = isTabMeta(stored[key]) ? stored[key] : emptyMeta(tabId);
-  const callKeys = meta.order.map((seq) => callKey(tabId, seq));
-  const storedCalls: Record<string, unknown> = callKeys.length ? await chrome.storage.session.get(callKeys) : {};
-  const calls = new Map<number, ObservedCall>();
-  for (const seq of meta.order) {
-    const call = storedCalls[callKey(tabId, seq)];
-    if (isObservedCall(call)) calls.set(seq, call);
+  const all: Record<string, unknown> = await chrome.storage.session.get(null);
+  const stored = all[metaKey(tabId)];
+  // Counters and settings carry over; the routing tables are rebuilt from the calls themselves.
+  const meta = emptyMeta(tabId);
+  if (isTabMeta(stored)) {
+    const { droppedCount, sameOriginCount, preserveLog, pendingOptions, sameOriginInflight, ignored } = stored;
+    Object.assign(meta, { droppedCount, sameOriginCount, preserveLog, pendingOptions, sameOriginInflight, ignored });
   }
-  const log = newTabLog(meta, calls);
+  const log = newTabLog(meta);
   loaded.set(tabId, log);
+  await absorbOtherLives(log, all);
   return log;
 }
 
+/** Merges calls written by other lives of the worker into this one's log and takes over their
+ * keys: they are rewritten under this life's name and the old copies removed. */
+async function absorbOtherLives(log: TabLog, all: Record<string, unknown>): Promise<void> {
+  const prefix = callPrefix(log.meta.tabId);
+  const foreign: [string, ObservedCall][] = [];
+  for (const [key, value] of Object.entries(all)) {
+    if (key.startsWith(prefix) && !key.endsWith(`@${LIFE}`) && isObservedCall(value)) foreign.push([key, value]);
+  }
+  if (foreign.length === 0) return;
+  foreign.sort(([, a], [, b]) => a.startedAt - b.startedAt);
+  for (const [, call] of foreign) absorbCall(log, call);
+  await chrome.storage.session.remove(foreign.map(([key]) => key));
+}
+
+// Writing is what costs: events are applied at once, and written together once the events
+// already queued have been applied. A write per event let a backlog of unapplied events build up
+// under load, and a worker stopped then loses the whole backlog.
+const flushScheduled = new WeakSet<TabLog>();
+
 function persist(log: TabLog): void {
-  flush(log).catch((error: unknown) => console.error('CORS Lens: could not store calls', error));
+  if (flushScheduled.has(log)) return;
+  flushScheduled.add(log);
+  setTimeout(() => {
+    flushScheduled.delete(log);
+    flush(log).catch((error: unknown) => console.error('CORS Lens: could not store calls', error));
+  }, 0);
 }
 
 // Writes to storage.session are issued in order and the browser applies them in order, so
@@ -108,16 +152,16 @@ async function flush(log: TabLog): Promise<void> {
   for (const seq of log.dirty) {
     const call = log.calls.get(seq);
     if (!call) continue;
-    items[callKey(tabId, seq)] = call;
+    items[callKey(tabId, call.id)] = call;
     changed.push(call);
   }
-  const removed = [...log.removed].map((seq) => callKey(tabId, seq));
   const removedIds = [...log.removedIds];
   log.dirty.clear();
-  log.removed.clear();
   log.removedIds.clear();
   if (changed.length || removedIds.length) notifyUpserted(log, changed, removedIds);
-  const removing = removed.length ? chrome.storage.session.remove(removed) : Promise.resolve();
+  const removing = removedIds.length
+    ? chrome.storage.session.remove(removedIds.map((id) => callKey(tabId, id)))
+    : Promise.resolve();
   try {
     await Promise.all([removing, chrome.storage.session.set(items)]);
   } catch (error) {

@@ -1,2 +1,2 @@
 // The devtools page only creates the CORS panel; everything else lives in the panel app.
-chrome.devtools.panels.create('CORS', 'icon-128.png', 'src/panel/panel.html');
+void chrome.devtools.panels.create('CORS', 'icon-128.png', 'src/panel/panel.html');

@@ -11,9 +11,6 @@ export interface ReadReportOptions {
   readonly settleTimeout?: number;
 }
 
-// The worker may have been stopped (Chrome stops idle workers); remember ids to wake it again.
-const knownExtensionIds = new WeakMap<BrowserContext, string>();
-
 export async function readCorsReport(context: BrowserContext, options: ReadReportOptions = {}): Promise<CorsReport> {
   const worker = await wakeWorker(context);
   const tabId = options.page ? await tabIdOf(worker, options.page) : undefined;
@@ -34,22 +31,24 @@ function readCalls(worker: Worker, tabId: number | undefined): Promise<ObservedC
 }
 
 async function wakeWorker(context: BrowserContext): Promise<Worker> {
-  const running = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-  if (running) {
-    knownExtensionIds.set(context, new URL(running.url()).host);
-    return running;
-  }
-  const extensionId = knownExtensionIds.get(context);
-  if (!extensionId) return extensionWorker(context);
-  // Any connection from an extension page starts a stopped worker.
+  const listed = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  if (!listed) return extensionWorker(context);
+  // A worker Chrome has stopped stays listed, and its evaluate waits until it runs again.
+  if (await answers(listed, 1_000)) return listed;
+  // Any connection from an extension page starts it.
   const page = await context.newPage();
   try {
-    const waiting = extensionWorker(context);
-    await page.goto(`chrome-extension://${extensionId}/src/panel/panel.html?tabId=-1`);
-    return await waiting;
+    await page.goto(`chrome-extension://${new URL(listed.url()).host}/src/panel/panel.html?tabId=-1`);
+    if (await answers(listed, 10_000)) return listed;
   } finally {
     await page.close();
   }
+  throw new Error('CORS Lens: the extension service worker did not start');
+}
+
+async function answers(worker: Worker, timeoutMs: number): Promise<boolean> {
+  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs));
+  return Promise.race([worker.evaluate(() => true).catch(() => false), timeout]);
 }
 
 /** The Chrome tab id behind a Playwright page (what the panel's `?tabId=` takes). */

@@ -64,4 +64,13 @@ export interface ObservedCall {
   readonly error: string | null;
   readonly startedAt: number;
   readonly endedAt: number | null;
+  /** Set when the call was first seen mid-way: the service worker was stopped while it was in
+   * flight and some of its events were never recorded. */
+  readonly incomplete?: true;
+}
+
+/** A record is complete when its start was seen and no hop that got an answer lacks the headers
+ * it was sent with: a stopped worker loses a suffix of its events, which leaves exactly that gap. */
+export function isComplete(call: ObservedCall): boolean {
+  return call.incomplete !== true && call.hops.every((hop) => hop.response === null || hop.requestHeaders !== null);
 }

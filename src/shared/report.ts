@@ -2,7 +2,7 @@
 // Versioned; it changes only by adding fields.
 import { checkCall } from './cors/checker';
 import type { CorsErrorStatus, CorsWarning, CredentialsKnowledge, Outcome } from './cors/types';
-import type { ObservedCall } from './observed-call';
+import { isComplete, type ObservedCall } from './observed-call';
 
 export const REPORT_FORMAT = 'cors-lens/report';
 export const REPORT_VERSION = 1;
@@ -35,6 +35,8 @@ export interface ReportCall {
   readonly assumptions: readonly string[];
   readonly startedAt: number;
   readonly endedAt: number | null;
+  /** False when CORS Lens missed some of the call's events (its worker was stopped mid-request). */
+  readonly complete: boolean;
 }
 
 export interface CorsReport {
@@ -74,6 +76,7 @@ export function toReportCall(call: ObservedCall): ReportCall {
     assumptions: verdict.assumptions,
     startedAt: call.startedAt,
     endedAt: call.endedAt,
+    complete: isComplete(call),
   };
 }
 

@@ -1,0 +1,258 @@
+import { describe, expect, test } from 'vitest';
+import type { HeaderLine } from '../shared/observed-call';
+import { applyEvent } from './capture';
+import { emptyMeta, newTabLog, orderedCalls, type TabLog } from './tab-log';
+import type { WireEvent } from './wire-event';
+
+// Event sequences in the order Chromium 156 delivers them: the actual request's before-request,
+// then its whole preflight, then the rest of the actual request.
+const PAGE = 'http://app.test:8000';
+const API = 'http://api.test:9000';
+
+type Kind = WireEvent['kind'];
+let clock = 1000;
+
+function event(kind: Kind, id: string, url: string, method: string, extra: Partial<Record<string, unknown>> = {}): WireEvent {
+  return {
+    kind,
+    requestId: id,
+    url,
+    method,
+    type: 'xmlhttprequest',
+    tabId: 7,
+    frameId: 0,
+    initiator: PAGE,
+    timeStamp: clock++,
+    requestHeaders: [],
+    responseHeaders: [],
+    statusCode: 200,
+    fromCache: false,
+    ip: '127.0.0.1',
+    redirectUrl: '',
+    error: '',
+    ...extra,
+  };
+}
+
+const h = (name: string, value: string): HeaderLine => ({ name, value });
+const acrm = (method: string, headers = '') => [
+  h('Origin', PAGE),
+  h('Access-Control-Request-Method', method),
+  ...(headers ? [h('Access-Control-Request-Headers', headers)] : []),
+];
+
+/** A preflighted request whose preflight passes, with ids `id` (actual) and `id+1` (preflight). */
+function preflighted(id: number, url: string, method = 'PUT'): WireEvent[] {
+  const a = String(id);
+  const p = String(id + 1);
+  return [
+    event('before-request', a, url, method),
+    event('before-request', p, url, 'OPTIONS'),
+    event('send-headers', p, url, 'OPTIONS', { requestHeaders: acrm(method) }),
+    event('headers-received', p, url, 'OPTIONS', { statusCode: 204 }),
+    event('completed', p, url, 'OPTIONS', { statusCode: 204 }),
+    event('send-headers', a, url, method, { requestHeaders: [h('Origin', PAGE)] }),
+    event('headers-received', a, url, method),
+    event('completed', a, url, method),
+  ];
+}
+
+function run(events: readonly WireEvent[], log: TabLog = newTabLog(emptyMeta(7))): TabLog {
+  for (const e of events) applyEvent(log, e);
+  return log;
+}
+
+describe('pairing preflights with their requests', () => {
+  test('attaches the preflight to the hop it preceded', () => {
+    const [call] = orderedCalls(run(preflighted(10, `${API}/items`)));
+    expect(call?.id).toBe('10');
+    expect(call?.hops[0]?.preflight?.requestId).toBe('11');
+    expect(call?.hops[0]?.preflight?.response?.status).toBe(204);
+    expect(call?.state).toBe('completed');
+  });
+
+  test('two identical requests in flight at once each get their own preflight', () => {
+    const url = `${API}/same`;
+    const first = preflighted(20, url);
+    const second = preflighted(30, url);
+    // Both requests start before either preflight; then the preflights interleave.
+    const events = [first[0], second[0], second[1], second[2], first[1], first[2], ...first.slice(3), ...second.slice(3)];
+    const calls = orderedCalls(run(events.filter((e): e is WireEvent => e !== undefined)));
+    expect(calls.map((c) => [c.id, c.hops[0]?.preflight?.requestId])).toEqual([
+      ['20', '21'],
+      ['30', '31'],
+    ]);
+  });
+
+  test('without adjacent ids, the oldest waiting request takes the preflight', () => {
+    const url = `${API}/x`;
+    const log = run([
+      event('before-request', 'a', url, 'PUT'),
+      event('before-request', 'b', url, 'PUT'),
+      event('send-headers', 'p', url, 'OPTIONS', { requestHeaders: acrm('PUT') }),
+    ]);
+    expect(orderedCalls(log).map((c) => c.hops[0]?.preflight?.requestId ?? null)).toEqual(['p', null]);
+  });
+
+  test('matches on the requested method: a DELETE preflight never pairs with a PUT', () => {
+    const url = `${API}/m`;
+    const log = run([
+      event('before-request', '40', url, 'PUT'),
+      event('before-request', '42', url, 'DELETE'),
+      event('send-headers', '43', url, 'OPTIONS', { requestHeaders: acrm('DELETE') }),
+    ]);
+    expect(orderedCalls(log).map((c) => [c.method, c.hops[0]?.preflight?.requestId ?? null])).toEqual([
+      ['PUT', null],
+      ['DELETE', '43'],
+    ]);
+  });
+
+  test('a failed preflight leaves the actual request unsent and errored', () => {
+    const url = `${API}/blocked`;
+    const [call] = orderedCalls(
+      run([
+        event('before-request', '50', url, 'POST'),
+        event('send-headers', '51', url, 'OPTIONS', { requestHeaders: acrm('POST', 'content-type') }),
+        event('headers-received', '51', url, 'OPTIONS', { statusCode: 401 }),
+        event('completed', '51', url, 'OPTIONS', { statusCode: 401 }),
+        event('error', '50', url, 'POST', { error: 'net::ERR_FAILED' }),
+      ]),
+    );
+    expect(call?.hops[0]?.requestHeaders).toBeNull();
+    expect(call?.hops[0]?.preflight?.response?.status).toBe(401);
+    expect(call?.state).toBe('errored');
+    expect(call?.error).toBe('net::ERR_FAILED');
+  });
+
+  test("the page's own OPTIONS call is a call, and its preflight pairs with it", () => {
+    const url = `${API}/options`;
+    const [call, ...rest] = orderedCalls(
+      run([
+        event('before-request', '60', url, 'OPTIONS'),
+        event('before-request', '61', url, 'OPTIONS'),
+        event('send-headers', '61', url, 'OPTIONS', { requestHeaders: acrm('OPTIONS') }),
+        event('completed', '61', url, 'OPTIONS', { statusCode: 204 }),
+        event('send-headers', '60', url, 'OPTIONS', { requestHeaders: [h('Origin', PAGE)] }),
+        event('completed', '60', url, 'OPTIONS'),
+      ]),
+    );
+    expect(rest).toEqual([]);
+    expect(call?.id).toBe('60');
+    expect(call?.hops[0]?.preflight?.requestId).toBe('61');
+    expect(call?.state).toBe('completed');
+  });
+});
+
+describe('what is listed', () => {
+  test('same-origin calls are counted, not listed', () => {
+    const url = `${PAGE}/local`;
+    const log = run([event('before-request', '70', url, 'GET'), event('completed', '70', url, 'GET')]);
+    expect(orderedCalls(log)).toEqual([]);
+    expect(log.meta.sameOriginCount).toBe(1);
+  });
+
+  test('a same-origin request redirected cross-origin is listed with both hops', () => {
+    const start = `${PAGE}/go`;
+    const away = `${API}/landing`;
+    const [call] = orderedCalls(
+      run([
+        event('before-request', '80', start, 'GET'),
+        event('before-redirect', '80', start, 'GET', { statusCode: 302, redirectUrl: away }),
+        event('before-request', '80', away, 'GET'),
+        event('completed', '80', away, 'GET'),
+      ]),
+    );
+    expect(call?.hops.map((hop) => [hop.url, hop.response?.status, hop.redirectUrl])).toEqual([
+      [start, 302, away],
+      [away, 200, null],
+    ]);
+  });
+
+  test('no-cors images are dropped once their mode is known; fetch calls stay', () => {
+    const img = { type: 'image' };
+    const log = run([
+      event('before-request', '90', `${API}/a.png`, 'GET', img),
+      event('send-headers', '90', `${API}/a.png`, 'GET', { ...img, requestHeaders: [h('Sec-Fetch-Mode', 'no-cors')] }),
+      event('before-request', '91', `${API}/b`, 'GET'),
+      event('send-headers', '91', `${API}/b`, 'GET', { requestHeaders: [h('Sec-Fetch-Mode', 'no-cors')] }),
+    ]);
+    expect(orderedCalls(log).map((c) => c.id)).toEqual(['91']);
+  });
+
+  test('requests from DevTools, extensions and outside tabs are ignored', () => {
+    const log = run([
+      event('before-request', '100', `${API}/x`, 'GET', { initiator: 'chrome-extension://abc' }),
+      event('before-request', '101', `${API}/x`, 'GET', { initiator: undefined }),
+    ]);
+    expect(orderedCalls(log)).toEqual([]);
+  });
+
+  test('a top-level navigation clears the log unless Preserve log is on', () => {
+    const nav = event('before-request', '110', `${PAGE}/`, 'GET', { type: 'main_frame' });
+    const cleared = run([...preflighted(120, `${API}/a`), nav]);
+    expect(orderedCalls(cleared)).toEqual([]);
+    const kept = newTabLog(emptyMeta(7, true));
+    run([...preflighted(130, `${API}/a`), nav], kept);
+    expect(orderedCalls(kept)).toHaveLength(1);
+  });
+});
+
+// A stopped worker can lose the events it was handed last; the next worker sees a request
+// mid-way. What the later events still tell must be rebuilt, never dropped.
+describe('requests first seen mid-way', () => {
+  test('a request whose first events were lost is listed from its later ones', () => {
+    const url = `${API}/late`;
+    const [call] = orderedCalls(
+      run([event('headers-received', '140', url, 'GET', { responseHeaders: [h('X', '1')] }), event('error', '140', url, 'GET', { error: 'net::ERR_FAILED' })]),
+    );
+    expect(call?.hops[0]?.response?.headers).toEqual([h('X', '1')]);
+    expect(call?.state).toBe('errored');
+  });
+
+  test('a preflight kept on its own is merged into its request when that turns up', () => {
+    const url = `${API}/merge`;
+    const log = run([
+      event('send-headers', '151', url, 'OPTIONS', { requestHeaders: acrm('PUT') }),
+      event('completed', '151', url, 'OPTIONS', { statusCode: 204 }),
+      event('error', '150', url, 'PUT', { error: 'net::ERR_FAILED' }),
+    ]);
+    const calls = orderedCalls(log);
+    expect(calls.map((c) => [c.id, c.hops[0]?.preflight?.requestId, c.state])).toEqual([['150', '151', 'errored']]);
+  });
+
+  test('a preflight whose headers were lost still pairs by URL', () => {
+    const url = `${API}/unannounced`;
+    const [call, ...rest] = orderedCalls(
+      run([
+        event('before-request', '160', url, 'DELETE'),
+        event('headers-received', '161', url, 'OPTIONS', { statusCode: 204 }),
+        event('completed', '161', url, 'OPTIONS', { statusCode: 204 }),
+      ]),
+    );
+    expect(rest).toEqual([]);
+    expect(call?.hops[0]?.preflight?.response?.status).toBe(204);
+  });
+
+  test('requests cleared by a navigation stay cleared when their late events arrive', () => {
+    const url = `${API}/old-page`;
+    const log = run([
+      event('before-request', '170', url, 'GET'),
+      event('before-request', '171', `${PAGE}/`, 'GET', { type: 'main_frame' }),
+      event('error', '170', url, 'GET', { error: 'net::ERR_ABORTED' }),
+    ]);
+    expect(orderedCalls(log)).toEqual([]);
+  });
+});
+
+describe('bounding', () => {
+  test('keeps the newest calls and counts the dropped ones', () => {
+    const log = newTabLog(emptyMeta(7));
+    log.maxCalls = 3;
+    for (let i = 0; i < 5; i++) applyEvent(log, event('before-request', `r${i}`, `${API}/${i}`, 'GET'));
+    expect(orderedCalls(log).map((c) => c.id)).toEqual(['r2', 'r3', 'r4']);
+    expect(log.meta.droppedCount).toBe(2);
+    // Events for a dropped request are ignored rather than reviving it.
+    applyEvent(log, event('completed', 'r0', `${API}/0`, 'GET'));
+    expect(orderedCalls(log)).toHaveLength(3);
+  });
+});

@@ -1,0 +1,157 @@
+// Checks one preflight response the way Chromium does (services/network/cors/preflight_controller.cc
+// and preflight_result.cc): redirect, then ACAO/ACAC (renamed to the Preflight* codes), then ok
+// status, then parsing ACAM and ACAH, then the method, then the headers. First failure wins.
+import type { HeaderLine } from '../observed-call';
+import { checkAccess, type AccessErrorCode } from './check-access';
+import { isCorsSafelistedMethod } from './classify-request';
+import { headerValue, lowerAscii, parseTokenList } from './headers';
+import type { CorsError } from './types';
+
+export const PREFLIGHT_ACCESS_CODES = {
+  WildcardOriginNotAllowed: 'PreflightWildcardOriginNotAllowed',
+  MissingAllowOriginHeader: 'PreflightMissingAllowOriginHeader',
+  MultipleAllowOriginValues: 'PreflightMultipleAllowOriginValues',
+  InvalidAllowOriginValue: 'PreflightInvalidAllowOriginValue',
+  AllowOriginMismatch: 'PreflightAllowOriginMismatch',
+  InvalidAllowCredentials: 'PreflightInvalidAllowCredentials',
+} as const satisfies Record<AccessErrorCode, CorsError>;
+
+export interface PreflightFailure {
+  readonly code: CorsError;
+  readonly failedParameter: string;
+  /** The response header at fault; null for a bad status. */
+  readonly headerName: string | null;
+  readonly headerValue: string | null;
+  /** For HeaderDisallowedByPreflightResponse: every unsafe name the response does not allow. */
+  readonly missingHeaders: readonly string[];
+}
+
+export interface PreflightInput {
+  readonly status: number;
+  readonly headers: readonly HeaderLine[];
+  /** The actual request's method as sent (Chromium compares it case-sensitively). */
+  readonly method: string;
+  /** The actual request's CORS-unsafe header names, in Chromium's check order. */
+  readonly unsafeHeaders: readonly string[];
+  /** The actual request's credentials mode, which the preflight response is judged against. */
+  readonly credentialsInclude: boolean;
+  readonly origin: string;
+  readonly responseIsHttp: boolean;
+}
+
+export interface PreflightResult {
+  readonly failure: PreflightFailure | null;
+  /** Passed only because `*` in ACAH covered Authorization (Chromium 156 still allows it). */
+  readonly authorizationCoveredByWildcard: boolean;
+  /** Seconds Chromium caches the result for (0 = not cached). */
+  readonly maxAgeSeconds: number;
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** Statuses net/ follows as redirects when a Location is present. */
+export function isRedirectStatus(status: number): boolean {
+  return REDIRECT_STATUSES.has(status);
+}
+
+const DEFAULT_MAX_AGE = 5;
+const MAX_MAX_AGE = 7200;
+
+/** Access-Control-Max-Age as Chromium reads it: absent or not an int64 → 5 s, negative → 0,
+ * capped at 2 h. Repeated lines combine into an unparsable value and so fall back to 5 s. */
+export function parseMaxAge(value: string | null): number {
+  if (value === null || !/^[+-]?\d+$/.test(value)) return DEFAULT_MAX_AGE;
+  const seconds = Number(value);
+  // base::StringToInt64 fails on overflow; the precision lost near 2^63 cannot matter here.
+  if (Math.abs(seconds) >= 2 ** 63) return DEFAULT_MAX_AGE;
+  return seconds <= 0 ? 0 : Math.min(seconds, MAX_MAX_AGE);
+}
+
+function fail(
+  code: CorsError,
+  headerName: string | null,
+  headerValue: string | null,
+  failedParameter = '',
+  missingHeaders: readonly string[] = [],
+): PreflightFailure {
+  return { code, failedParameter, headerName, headerValue, missingHeaders };
+}
+
+export function checkPreflight(input: PreflightInput): PreflightResult {
+  const { headers, credentialsInclude } = input;
+  const maxAgeSeconds = parseMaxAge(headerValue(headers, 'access-control-max-age'));
+  const result = (failure: PreflightFailure | null, authorizationCoveredByWildcard = false): PreflightResult => ({
+    failure,
+    authorizationCoveredByWildcard,
+    maxAgeSeconds,
+  });
+
+  const location = headerValue(headers, 'location');
+  if (isRedirectStatus(input.status) && location !== null) {
+    return result(fail('PreflightDisallowedRedirect', 'Location', location));
+  }
+
+  const access = checkAccess({
+    allowOrigin: headerValue(headers, 'access-control-allow-origin'),
+    allowCredentials: headerValue(headers, 'access-control-allow-credentials'),
+    credentialsInclude,
+    origin: input.origin,
+    responseIsHttp: input.responseIsHttp,
+  });
+  if (access !== null) {
+    return result(
+      fail(PREFLIGHT_ACCESS_CODES[access.code], access.headerName, access.headerValue, access.failedParameter),
+    );
+  }
+  if (!(input.status >= 200 && input.status <= 299)) return result(fail('PreflightInvalidStatus', null, null));
+
+  const allowMethodsValue = headerValue(headers, 'access-control-allow-methods');
+  const methods = parseTokenList(allowMethodsValue);
+  if (methods === null) {
+    return result(fail('InvalidAllowMethodsPreflightResponse', 'Access-Control-Allow-Methods', allowMethodsValue));
+  }
+  const allowHeadersValue = headerValue(headers, 'access-control-allow-headers');
+  const allowed = parseTokenList(allowHeadersValue);
+  if (allowed === null) {
+    return result(fail('InvalidAllowHeadersPreflightResponse', 'Access-Control-Allow-Headers', allowHeadersValue));
+  }
+
+  // `*` is a wildcard only for requests without credentials; otherwise it is a literal name.
+  const methodAllowed =
+    isCorsSafelistedMethod(input.method) ||
+    methods.includes(input.method) ||
+    (!credentialsInclude && methods.includes('*'));
+  if (!methodAllowed) {
+    return result(
+      fail(
+        'MethodDisallowedByPreflightResponse',
+        'Access-Control-Allow-Methods',
+        allowMethodsValue,
+        input.method,
+      ),
+    );
+  }
+
+  const allowedNames = new Set(allowed.map(lowerAscii));
+  if (!credentialsInclude && allowedNames.has('*')) {
+    // Chromium 156 runs with NonWildcardRequestHeadersSupport off: `*` covers Authorization too,
+    // with a deprecation warning (the spec and the preflight cache lookup do not allow it).
+    const coveredAuthorization =
+      input.unsafeHeaders.includes('authorization') && !allowedNames.has('authorization');
+    return result(null, coveredAuthorization);
+  }
+  const missing = input.unsafeHeaders.filter((name) => !allowedNames.has(name));
+  const first = missing[0];
+  if (first !== undefined) {
+    return result(
+      fail(
+        'HeaderDisallowedByPreflightResponse',
+        'Access-Control-Allow-Headers',
+        allowHeadersValue,
+        first,
+        missing,
+      ),
+    );
+  }
+  return result(null);
+}

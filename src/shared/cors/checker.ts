@@ -1,0 +1,638 @@
+// Turns one ObservedCall into a Verdict: replays Chromium's CORS checks hop by hop over the headers
+// seen on the wire and names the first failure as Chromium would. webRequest reports every CORS
+// block as a bare net::ERR_FAILED and never reports the credentials mode, so the checker runs the
+// checks under both modes and keeps the one consistent with how far the request actually got.
+// Total: every helper is written so it cannot throw, whatever the strings contain.
+import { isComplete, type ObservedCall, type ObservedHop, type ObservedResponse } from '../observed-call';
+import { checkAccess } from './check-access';
+import { checkPreflight } from './check-preflight';
+import { classifyFromPreflight, classifyRequest, type RequestClass } from './classify-request';
+import {
+  ASSUMPTION_TEXTS,
+  displayValue,
+  EXPLANATIONS,
+  FRAGMENTS,
+  formatMessage,
+  netErrorText,
+  STATUS_TEXTS,
+  WARNING_TEXTS,
+  type Explanation,
+  type MessageParams,
+} from './explanations';
+import { hasHeader, headerValue, isToken, listHasToken, lowerAscii } from './headers';
+import {
+  checkRedirectLocation,
+  methodAfterRedirect,
+  redirectTarget,
+  taintsOrigin,
+  type RedirectTarget,
+} from './redirects';
+import type { CorsError, CorsWarning, CredentialsKnowledge, FaultyHeader, Verdict, WarningCode } from './types';
+import { isHttpScheme, isSameOrigin, parseUrl, type ParsedUrl } from './url';
+
+const ERR_FAILED = 'net::ERR_FAILED';
+
+/** What the checks need to know about one hop, computed once and shared by both credentials modes. */
+interface HopFacts {
+  readonly index: number;
+  readonly hop: ObservedHop;
+  readonly url: ParsedUrl | null;
+  readonly responseIsHttp: boolean;
+  /** Chromium's CORS flag: this or an earlier URL was cross-origin to the page. It never clears. */
+  readonly corsFlag: boolean;
+  /** An earlier redirect tainted the origin, so this hop is checked against `null`. */
+  readonly tainted: boolean;
+  /** The origin this hop's responses are checked against. */
+  readonly origin: string;
+  readonly method: string;
+  readonly request: RequestClass;
+  /** Method and unsafe headers came from the preflight's Access-Control-Request-* headers. */
+  readonly requestFromPreflight: boolean;
+  /** The actual request of this hop reached the network. */
+  readonly sent: boolean;
+  readonly redirect: RedirectTarget | null;
+  /** A 304 answering a revalidation, which Chromium does not CORS-check. */
+  readonly revalidation304: boolean;
+}
+
+interface CallFacts {
+  readonly call: ObservedCall;
+  readonly initiator: ParsedUrl | null;
+  readonly hops: readonly HopFacts[];
+}
+
+type Stage = 'start' | 'preflight' | 'response' | 'location';
+
+interface Failure {
+  readonly code: CorsError;
+  readonly failedParameter: string;
+  readonly stage: Stage;
+  readonly hopIndex: number;
+  readonly header: FaultyHeader | null;
+  readonly missingHeaders: readonly string[];
+  /** Redirect target, for redirect-related codes. */
+  readonly location: string | null;
+}
+
+interface WarningHit {
+  readonly code: WarningCode;
+  readonly params: MessageParams;
+}
+
+interface Evaluation {
+  readonly failure: Failure | null;
+  readonly warnings: readonly WarningHit[];
+}
+
+function collectFacts(call: ObservedCall): CallFacts {
+  const initiator = parseUrl(call.initiator);
+  const hops: HopFacts[] = [];
+  let corsFlag = false;
+  let tainted = false;
+  let method = call.method;
+  const urls = call.hops.map((hop) => parseUrl(hop.url));
+  call.hops.forEach((hop, index) => {
+    const url = urls[index] ?? null;
+    corsFlag = corsFlag || !isSameOrigin(initiator, url);
+    const preflightHeaders = hop.preflight?.requestHeaders ?? null;
+    // Chromium computed Access-Control-Request-*, so they beat our reading of the request headers.
+    const preflightMethod = headerValue(preflightHeaders, 'access-control-request-method');
+    const hopMethod = preflightMethod ?? method;
+    const request =
+      preflightMethod !== null
+        ? classifyFromPreflight(hopMethod, headerValue(preflightHeaders, 'access-control-request-headers'))
+        : classifyRequest(hopMethod, hop.requestHeaders ?? []);
+    const redirect = redirectTarget(hop);
+    const status = hop.response?.status ?? 0;
+    hops.push({
+      index,
+      hop,
+      url,
+      responseIsHttp: url === null || isHttpScheme(url),
+      corsFlag,
+      tainted,
+      origin: tainted ? 'null' : call.initiator,
+      method: hopMethod,
+      request,
+      requestFromPreflight: preflightMethod !== null,
+      sent: hop.requestHeaders !== null || hop.response !== null,
+      redirect,
+      revalidation304:
+        status === 304 &&
+        (hasHeader(hop.requestHeaders, 'if-none-match') || hasHeader(hop.requestHeaders, 'if-modified-since')),
+    });
+    if (redirect !== null) {
+      const next = index + 1 < urls.length ? (urls[index + 1] ?? null) : redirect.parsed;
+      if (taintsOrigin(initiator, url, next)) tainted = true;
+      method = methodAfterRedirect(hopMethod, status);
+    }
+  });
+  return { call, initiator, hops };
+}
+
+function addWarning(warnings: WarningHit[], code: WarningCode, params: MessageParams = {}): void {
+  if (!warnings.some((w) => w.code === code)) warnings.push({ code, params });
+}
+
+// Fragile-but-working configurations on the response the page finally read.
+function responseWarnings(warnings: WarningHit[], response: ObservedResponse, origin: string): void {
+  const allowOrigin = headerValue(response.headers, 'access-control-allow-origin');
+  if (allowOrigin === null || allowOrigin === '*') return;
+  if (allowOrigin === 'null') addWarning(warnings, 'NullOriginAllowed');
+  else if (allowOrigin === origin && headerValue(response.headers, 'access-control-allow-credentials') === 'true') {
+    addWarning(warnings, 'OriginReflectedWithCredentials', { origin });
+  }
+  const vary = headerValue(response.headers, 'vary');
+  if (!listHasToken(vary, 'origin') && !listHasToken(vary, '*')) {
+    addWarning(warnings, 'MissingVaryOrigin', { value: displayValue(allowOrigin) });
+  }
+}
+
+/** Replays Chromium's checks in its order under one credentials mode; stops at the first failure,
+ * or where the record ends (a hop with no response yet). */
+function evaluate(facts: CallFacts, credentialsInclude: boolean, completed: boolean): Evaluation {
+  const warnings: WarningHit[] = [];
+  const last = facts.hops.length - 1;
+  const failed = (failure: Failure): Evaluation => ({ failure, warnings });
+  for (const f of facts.hops) {
+    const { hop, index } = f;
+    if (f.corsFlag) {
+      // Only an initial URL can get here; a redirect to such a URL fails at the redirect below.
+      if (index === 0 && f.url !== null && !isHttpScheme(f.url) && f.url.scheme !== 'data') {
+        return failed({
+          code: 'CorsDisabledScheme',
+          failedParameter: '',
+          stage: 'start',
+          hopIndex: 0,
+          header: null,
+          missingHeaders: [],
+          location: hop.url,
+        });
+      }
+      const preflightResponse = hop.preflight?.response ?? null;
+      if (preflightResponse !== null) {
+        const result = checkPreflight({
+          status: preflightResponse.status,
+          headers: preflightResponse.headers,
+          method: f.method,
+          unsafeHeaders: f.request.unsafeHeadersInOrder,
+          credentialsInclude,
+          origin: f.origin,
+          responseIsHttp: f.responseIsHttp,
+        });
+        const pf = result.failure;
+        if (pf !== null) {
+          return failed({
+            code: pf.code,
+            failedParameter: pf.failedParameter,
+            stage: 'preflight',
+            hopIndex: index,
+            header: pf.headerName === null ? null : { where: 'preflight-response', name: pf.headerName, value: pf.headerValue },
+            missingHeaders: pf.missingHeaders,
+            location: pf.code === 'PreflightDisallowedRedirect' ? pf.headerValue : null,
+          });
+        }
+        if (result.authorizationCoveredByWildcard) addWarning(warnings, 'AuthorizationCoveredByWildcard');
+        if (result.maxAgeSeconds === 0) {
+          addWarning(warnings, 'PreflightNotCached', {
+            value: displayValue(headerValue(preflightResponse.headers, 'access-control-max-age')),
+          });
+        }
+      }
+    }
+    const response = hop.response;
+    if (response === null) break;
+    if (f.corsFlag && !f.revalidation304) {
+      const access = checkAccess({
+        allowOrigin: headerValue(response.headers, 'access-control-allow-origin'),
+        allowCredentials: headerValue(response.headers, 'access-control-allow-credentials'),
+        credentialsInclude,
+        origin: f.origin,
+        responseIsHttp: f.responseIsHttp,
+      });
+      if (access !== null) {
+        return failed({
+          code: access.code,
+          failedParameter: access.failedParameter,
+          stage: 'response',
+          hopIndex: index,
+          header: {
+            where: f.redirect === null ? 'response' : 'redirect-response',
+            name: access.headerName,
+            value: access.headerValue,
+          },
+          missingHeaders: [],
+          location: null,
+        });
+      }
+    }
+    if (f.redirect !== null) {
+      // A completed call ending on an unfollowed redirect used redirect: 'manual' (an opaque
+      // redirect), so nothing about the target was checked.
+      if (!f.redirect.followed && completed && index === last) break;
+      const code = checkRedirectLocation({
+        target: f.redirect.parsed,
+        initiator: facts.initiator,
+        corsFlag: f.corsFlag,
+        tainted: f.tainted,
+      });
+      if (code !== null) {
+        return failed({
+          code,
+          failedParameter: '',
+          stage: 'location',
+          hopIndex: index,
+          header: { where: 'redirect-response', name: 'Location', value: f.redirect.url },
+          missingHeaders: [],
+          location: f.redirect.url,
+        });
+      }
+    } else if (index === last && f.corsFlag) {
+      responseWarnings(warnings, response, f.origin);
+    }
+  }
+  return { failure: null, warnings };
+}
+
+/** Chromium stops at the first failure, so a failure explains the record only if it sits exactly
+ * where the record ends: a failed preflight means the actual request was never sent, a failed
+ * response check means nothing was requested after it. */
+function isConsistent(facts: CallFacts, failure: Failure): boolean {
+  const last = facts.hops.length - 1;
+  const lastHop = facts.hops[last];
+  if (lastHop === undefined) return false;
+  switch (failure.stage) {
+    case 'start':
+    case 'preflight':
+      return failure.hopIndex === last && !lastHop.sent;
+    case 'response':
+      // onBeforeRedirect fires only after the redirect response passed CheckAccess.
+      return failure.hopIndex === last && lastHop.hop.response !== null && lastHop.hop.redirectUrl === null;
+    case 'location':
+      // The worker may already have opened a hop for the refused target; it never went out.
+      return (
+        (failure.hopIndex === last && lastHop.hop.response !== null) ||
+        (failure.hopIndex === last - 1 && !lastHop.sent && lastHop.hop.preflight === null)
+      );
+    default:
+      return exhausted(failure.stage, false);
+  }
+}
+
+// For exhaustive switches: a compile error when a case is missing, a harmless value at run time.
+function exhausted<T>(value: never, fallback: T): T {
+  void value;
+  return fallback;
+}
+
+function preflightInfo(f: HopFacts | undefined): Verdict['preflight'] {
+  if (f === undefined || !f.corsFlag) return null;
+  // A preflight seen for a simple request was forced (XHR upload listener, streaming body).
+  const required = f.request.preflightRequired || f.hop.preflight !== null;
+  return {
+    required,
+    status: f.hop.preflight?.response?.status ?? null,
+    fromCache: required && f.hop.preflight === null && f.sent,
+  };
+}
+
+function preflightAssumptions(info: Verdict['preflight'], f: HopFacts | undefined): string[] {
+  return info?.fromCache === true && f !== undefined
+    ? [formatMessage(ASSUMPTION_TEXTS.preflightFromCache, { url: f.hop.url })]
+    : [];
+}
+
+function toWarnings(hits: readonly WarningHit[]): CorsWarning[] {
+  return hits.map((w) => ({ code: w.code, message: formatMessage(WARNING_TEXTS[w.code], w.params) }));
+}
+
+// Spelled out rather than spread over defaults: object spread is a hot spot at 200k calls/s.
+function verdict(fields: Partial<Verdict> & Pick<Verdict, 'outcome' | 'explanation'>): Verdict {
+  return {
+    outcome: fields.outcome,
+    corsError: fields.corsError ?? null,
+    networkError: fields.networkError ?? null,
+    phase: fields.phase ?? null,
+    hopIndex: fields.hopIndex ?? null,
+    header: fields.header ?? null,
+    explanation: fields.explanation,
+    fix: fields.fix ?? '',
+    warnings: fields.warnings ?? [],
+    credentials: fields.credentials ?? 'unknown',
+    assumptions: fields.assumptions ?? [],
+    preflight: fields.preflight ?? null,
+  };
+}
+
+function hostOf(f: HopFacts): string {
+  return f.url !== null && f.url.host !== '' ? f.url.host : f.hop.url;
+}
+
+function networkFailure(facts: CallFacts, cors: boolean): Verdict | null {
+  const { call } = facts;
+  if (call.state !== 'errored') return null;
+  for (const f of facts.hops) {
+    const pf = f.hop.preflight;
+    if (pf === null || pf.response !== null || pf.error === null || pf.error === ERR_FAILED) continue;
+    // A preflight that never got a response fails the request with its own net error.
+    const params = { host: hostOf(f), url: f.hop.url, error: pf.error, errorText: netErrorText(pf.error).text };
+    return verdict({
+      outcome: 'failed',
+      networkError: pf.error,
+      phase: 'preflight',
+      hopIndex: f.index,
+      explanation: formatMessage(STATUS_TEXTS.preflightNetworkFailed, params),
+      fix: formatMessage(STATUS_TEXTS.preflightNetworkFix, params),
+      preflight: cors ? preflightInfo(f) : null,
+    });
+  }
+  const error = call.error;
+  if (error === null || error === ERR_FAILED) return null;
+  const f = facts.hops[facts.hops.length - 1];
+  if (f === undefined) return null;
+  const text = netErrorText(error);
+  const params = { host: hostOf(f), url: f.hop.url, error, errorText: text.text };
+  return verdict({
+    outcome: 'failed',
+    networkError: error,
+    phase: 'actual',
+    hopIndex: f.index,
+    explanation: formatMessage(STATUS_TEXTS.networkFailed, params),
+    fix: formatMessage(text.fix, params),
+    preflight: cors ? preflightInfo(f) : null,
+  });
+}
+
+const KNOWN_MODES = new Set(['cors', 'no-cors', 'same-origin', 'navigate', 'websocket']);
+
+interface ModeInfo {
+  readonly mode: string;
+  readonly inferred: boolean;
+}
+
+// webRequest does not report the request mode; Sec-Fetch-Mode carries it (secure URLs only).
+function requestMode(facts: CallFacts): ModeInfo {
+  for (const f of facts.hops) {
+    const value = headerValue(f.hop.requestHeaders, 'sec-fetch-mode');
+    if (value !== null) return { mode: KNOWN_MODES.has(lowerAscii(value)) ? lowerAscii(value) : 'cors', inferred: false };
+  }
+  if (facts.hops.some((f) => f.hop.preflight !== null)) return { mode: 'cors', inferred: false };
+  // Chromium always sends Origin on a CORS request that crossed origins; no-cors GETs carry none.
+  const crossed = facts.hops.find((f) => f.corsFlag && f.hop.requestHeaders !== null && f.hop.requestHeaders.length > 0);
+  if (crossed !== undefined && !hasHeader(crossed.hop.requestHeaders, 'origin')) return { mode: 'no-cors', inferred: true };
+  return { mode: 'cors', inferred: false };
+}
+
+function unexplained(facts: CallFacts, credentials: CredentialsKnowledge): Verdict {
+  const f = facts.hops[facts.hops.length - 1];
+  const preflight = preflightInfo(f);
+  return verdict({
+    outcome: 'blocked',
+    networkError: facts.call.error,
+    explanation: STATUS_TEXTS.blockedUnexplained,
+    fix: STATUS_TEXTS.unexplainedFix,
+    credentials,
+    preflight,
+    assumptions: preflightAssumptions(preflight, f),
+  });
+}
+
+function otherModeVerdict(facts: CallFacts, info: ModeInfo): Verdict {
+  const assumptions = info.inferred ? [ASSUMPTION_TEXTS.noCorsInferred] : [];
+  if (facts.call.state === 'errored') {
+    return verdict({
+      outcome: 'blocked',
+      networkError: facts.call.error,
+      explanation: formatMessage(STATUS_TEXTS.blockedOtherMode, { mode: info.mode }),
+      fix: STATUS_TEXTS.unexplainedFix,
+      assumptions,
+    });
+  }
+  const opaque = info.mode === 'no-cors' && facts.hops.some((f) => f.corsFlag);
+  return verdict({
+    outcome: 'allowed',
+    explanation: formatMessage(STATUS_TEXTS.allowedOtherMode, { mode: info.mode }),
+    warnings: opaque ? toWarnings([{ code: 'OpaqueNoCorsResponse', params: {} }]) : [],
+    assumptions,
+  });
+}
+
+const ORIGIN_CODES: ReadonlySet<CorsError> = new Set<CorsError>([
+  'WildcardOriginNotAllowed',
+  'MissingAllowOriginHeader',
+  'MultipleAllowOriginValues',
+  'InvalidAllowOriginValue',
+  'AllowOriginMismatch',
+  'InvalidAllowCredentials',
+  'PreflightWildcardOriginNotAllowed',
+  'PreflightMissingAllowOriginHeader',
+  'PreflightMultipleAllowOriginValues',
+  'PreflightInvalidAllowOriginValue',
+  'PreflightAllowOriginMismatch',
+  'PreflightInvalidAllowCredentials',
+]);
+
+/** A concrete list for the fix: what the header says now (made parsable) plus what is missing. */
+function suggestList(current: string | null, needed: readonly string[], credentialsInclude: boolean, caseSensitive: boolean): string {
+  const items: string[] = [];
+  const key = (s: string): string => (caseSensitive ? s : lowerAscii(s));
+  const add = (item: string): void => {
+    if (item === '*' && credentialsInclude) return;
+    if (!items.some((existing) => key(existing) === key(item))) items.push(item);
+  };
+  for (const item of (current ?? '').split(/[\s,;]+/)) if (isToken(item)) add(item);
+  for (const item of needed) add(item);
+  return items.join(', ');
+}
+
+function failurePhase(failure: Failure, f: HopFacts): Verdict['phase'] {
+  switch (failure.stage) {
+    case 'preflight':
+      return 'preflight';
+    case 'response':
+      return f.redirect === null ? 'actual' : 'redirect';
+    case 'location':
+      return 'redirect';
+    case 'start':
+      return 'actual';
+    default:
+      return exhausted(failure.stage, null);
+  }
+}
+
+function failureVerdict(
+  facts: CallFacts,
+  failure: Failure,
+  credentialsInclude: boolean,
+  credentials: CredentialsKnowledge,
+  credentialAssumptions: readonly string[],
+): Verdict {
+  const f = facts.hops[failure.hopIndex];
+  if (f === undefined) return unexplained(facts, credentials);
+  const checked = failure.stage === 'preflight' ? (f.hop.preflight?.response ?? null) : f.hop.response;
+  const checkedHeaders = checked?.headers ?? [];
+  const headerAtFault = failure.header?.value ?? null;
+  const params: MessageParams = {
+    origin: f.origin,
+    originNote: f.tainted ? FRAGMENTS.originNoteTainted : '',
+    url: f.hop.url,
+    host: hostOf(f),
+    response:
+      failure.stage === 'preflight'
+        ? FRAGMENTS.responsePreflight
+        : f.redirect === null
+          ? FRAGMENTS.responseActual
+          : FRAGMENTS.responseRedirect,
+    value: displayValue(headerAtFault),
+    header: failure.code === 'HeaderDisallowedByPreflightResponse' ? failure.failedParameter : '',
+    method: f.method,
+    status: checked === null ? '' : String(checked.status),
+    location: failure.location ?? '',
+    scheme: failure.location === null ? '' : (parseUrl(failure.location)?.scheme ?? ''),
+    allowMethods: suggestList(headerValue(checkedHeaders, 'access-control-allow-methods'), [f.method], credentialsInclude, true),
+    allowHeaders: suggestList(
+      headerValue(checkedHeaders, 'access-control-allow-headers'),
+      f.request.unsafeHeaders,
+      credentialsInclude,
+      false,
+    ),
+    credentialsHint: credentialsInclude ? FRAGMENTS.credentialsHint : '',
+    wildcardNote: credentialsInclude && listHasToken(headerAtFault, '*') ? FRAGMENTS.wildcardWithCredentials : '',
+  };
+  const entry: Explanation = EXPLANATIONS[failure.code];
+  const template = failure.header !== null && failure.header.value === null ? (entry.whyAbsent ?? entry.why) : entry.why;
+  const preflight = preflightInfo(f);
+  const assumptions = [...credentialAssumptions, ...preflightAssumptions(preflight, f)];
+  const aboutRequest =
+    failure.code === 'MethodDisallowedByPreflightResponse' || failure.code === 'HeaderDisallowedByPreflightResponse';
+  if (aboutRequest && f.requestFromPreflight && f.hop.requestHeaders === null) {
+    assumptions.push(ASSUMPTION_TEXTS.headersFromPreflight);
+  }
+  if (failure.missingHeaders.length > 1 && f.requestFromPreflight) {
+    assumptions.push(formatMessage(ASSUMPTION_TEXTS.headerOrderUnknown, { headers: failure.missingHeaders.join(', ') }));
+  }
+  return verdict({
+    outcome: 'blocked',
+    corsError: { code: failure.code, failedParameter: failure.failedParameter },
+    networkError: facts.call.error,
+    phase: failurePhase(failure, f),
+    hopIndex: failure.hopIndex,
+    header: failure.header,
+    explanation: formatMessage(template, params),
+    fix: f.tainted && ORIGIN_CODES.has(failure.code) ? STATUS_TEXTS.taintedFix : formatMessage(entry.fix, params),
+    credentials,
+    assumptions,
+    preflight,
+  });
+}
+
+function allowedVerdict(
+  facts: CallFacts,
+  evaluation: Evaluation,
+  credentials: CredentialsKnowledge,
+  credentialAssumptions: readonly string[],
+): Verdict {
+  const f = facts.hops[facts.hops.length - 1];
+  const preflight = preflightInfo(f);
+  const allowOrigin = headerValue(f?.hop.response?.headers ?? null, 'access-control-allow-origin');
+  return verdict({
+    outcome: 'allowed',
+    explanation: formatMessage(STATUS_TEXTS.allowedCors, { value: displayValue(allowOrigin), origin: f?.origin ?? '' }),
+    warnings: toWarnings(evaluation.warnings),
+    credentials,
+    assumptions: [...credentialAssumptions, ...preflightAssumptions(preflight, f)],
+    preflight,
+  });
+}
+
+// Chromium let the call through although a check fails: say so instead of contradicting it.
+function disagreeVerdict(facts: CallFacts, failure: Failure, credentials: CredentialsKnowledge): Verdict {
+  const f = facts.hops[facts.hops.length - 1];
+  return verdict({
+    outcome: 'allowed',
+    explanation: STATUS_TEXTS.allowedDespiteChecks,
+    credentials,
+    assumptions: [formatMessage(ASSUMPTION_TEXTS.checkerDisagrees, { otherCode: failure.code })],
+    preflight: preflightInfo(f),
+  });
+}
+
+function sameFailure(a: Failure, b: Failure): boolean {
+  return a.code === b.code && a.failedParameter === b.failedParameter && a.hopIndex === b.hopIndex;
+}
+
+function corsVerdict(facts: CallFacts): Verdict {
+  const completed = facts.call.state === 'completed';
+  // Cookies go to a cross-origin URL only with credentials: 'include'.
+  const cookieSent = facts.hops.some((f) => f.corsFlag && hasHeader(f.hop.requestHeaders, 'cookie'));
+  const withCredentials = evaluate(facts, true, completed);
+  const i = withCredentials.failure;
+
+  if (cookieSent) {
+    if (completed) return i === null ? allowedVerdict(facts, withCredentials, 'include', []) : disagreeVerdict(facts, i, 'include');
+    if (i === null) return unexplained(facts, 'include');
+    return failureVerdict(facts, i, true, 'include', isConsistent(facts, i) ? [] : [ASSUMPTION_TEXTS.failureInconsistent]);
+  }
+
+  const without = evaluate(facts, false, completed);
+  const o = without.failure;
+  if (completed) {
+    if (o !== null) return disagreeVerdict(facts, o, 'unknown');
+    if (i === null) return allowedVerdict(facts, without, 'unknown', []);
+    return allowedVerdict(facts, without, 'not-include', [
+      formatMessage(ASSUMPTION_TEXTS.credentialsOmitCompleted, { otherCode: i.code }),
+    ]);
+  }
+
+  const oFits = o !== null && isConsistent(facts, o);
+  const iFits = i !== null && isConsistent(facts, i);
+  if (o !== null && oFits) {
+    if (i === null) return failureVerdict(facts, o, false, 'unknown', []);
+    if (iFits) {
+      // Both modes explain the block; name the other reason when it differs.
+      const note = sameFailure(o, i) ? [] : [formatMessage(ASSUMPTION_TEXTS.credentialsAssumedOmit, { otherCode: i.code })];
+      return failureVerdict(facts, o, false, 'unknown', note);
+    }
+    return failureVerdict(facts, o, false, 'not-include', [
+      formatMessage(ASSUMPTION_TEXTS.credentialsOmitBlocked, { otherCode: i.code }),
+    ]);
+  }
+  if (i !== null && iFits) return failureVerdict(facts, i, true, 'include', [ASSUMPTION_TEXTS.credentialsIncludeOnly]);
+  // Some check fails but not where the record ends: report it, flagged, rather than nothing.
+  if (o !== null) return failureVerdict(facts, o, false, 'unknown', [ASSUMPTION_TEXTS.failureInconsistent]);
+  if (i !== null) return failureVerdict(facts, i, true, 'unknown', [ASSUMPTION_TEXTS.failureInconsistent]);
+  return unexplained(facts, 'unknown');
+}
+
+export function checkCall(call: ObservedCall): Verdict {
+  const result = checkRecord(call);
+  if (isComplete(call)) return result;
+  return { ...result, assumptions: [ASSUMPTION_TEXTS.incompleteRecord, ...result.assumptions] };
+}
+
+function checkRecord(call: ObservedCall): Verdict {
+  const facts = collectFacts(call);
+  const last = facts.hops[facts.hops.length - 1];
+  const info = requestMode(facts);
+  const cors = info.mode === 'cors';
+  if (call.state === 'in-flight') {
+    return verdict({ outcome: 'pending', explanation: STATUS_TEXTS.pending, preflight: cors ? preflightInfo(last) : null });
+  }
+  if (last === undefined) {
+    const failedOnNetwork = call.state === 'errored' && call.error !== null && call.error !== ERR_FAILED;
+    return verdict({
+      outcome: call.state === 'completed' ? 'allowed' : failedOnNetwork ? 'failed' : 'blocked',
+      networkError: call.state === 'errored' ? call.error : null,
+      explanation: STATUS_TEXTS.noHops,
+    });
+  }
+  const failedOnNetwork = networkFailure(facts, cors);
+  if (failedOnNetwork !== null) return failedOnNetwork;
+  if (!cors) return otherModeVerdict(facts, info);
+  if (!facts.hops.some((f) => f.corsFlag)) {
+    return call.state === 'completed'
+      ? verdict({ outcome: 'allowed', explanation: STATUS_TEXTS.allowedSameOrigin })
+      : unexplained(facts, 'unknown');
+  }
+  return corsVerdict(facts);
+}

@@ -1,0 +1,107 @@
+import { describe, expect, test } from 'vitest';
+import {
+  ASSUMPTION_TEXTS,
+  displayValue,
+  EXPLANATIONS,
+  formatMessage,
+  FRAGMENTS,
+  netErrorText,
+  STATUS_TEXTS,
+  WARNING_TEXTS,
+  type Explanation,
+} from './explanations';
+import { CORS_ERRORS, type WarningCode } from './types';
+
+// Every placeholder a template may use; the checker fills each of them.
+const KNOWN_PLACEHOLDERS = new Set([
+  'origin', 'originNote', 'url', 'host', 'response', 'value', 'header', 'method', 'status', 'location',
+  'scheme', 'allowMethods', 'allowHeaders', 'credentialsHint', 'wildcardNote', 'mode', 'error',
+  'errorText', 'otherCode', 'headers',
+]);
+
+function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+}
+
+describe('conventions', () => {
+  test('every CorsError has an explanation with a title, a why and a fix', () => {
+    for (const code of CORS_ERRORS) {
+      const entry: Explanation = EXPLANATIONS[code];
+      expect(entry.title, code).not.toBe('');
+      expect(entry.why, code).not.toBe('');
+      expect(entry.fix, code).not.toBe('');
+    }
+    expect(Object.keys(EXPLANATIONS).sort()).toEqual([...CORS_ERRORS].sort());
+  });
+
+  test('every warning code has a message', () => {
+    const codes: readonly WarningCode[] = [
+      'OriginReflectedWithCredentials',
+      'NullOriginAllowed',
+      'MissingVaryOrigin',
+      'AuthorizationCoveredByWildcard',
+      'PreflightNotCached',
+      'OpaqueNoCorsResponse',
+    ];
+    for (const code of codes) expect(WARNING_TEXTS[code]).not.toBe('');
+    expect(Object.keys(WARNING_TEXTS).sort()).toEqual([...codes].sort());
+  });
+
+  test('templates use only placeholders the checker fills', () => {
+    const templates = [
+      ...Object.values(EXPLANATIONS).flatMap((e: Explanation) => [e.why, e.whyAbsent ?? '', e.fix]),
+      ...Object.values(WARNING_TEXTS),
+      ...Object.values(STATUS_TEXTS),
+      ...Object.values(ASSUMPTION_TEXTS),
+      ...Object.values(FRAGMENTS),
+    ];
+    for (const t of templates) for (const p of placeholders(t)) expect(KNOWN_PLACEHOLDERS, `{${p}} in: ${t}`).toContain(p);
+  });
+
+  test('each explanation is one sentence', () => {
+    for (const entry of Object.values(EXPLANATIONS) as Explanation[]) {
+      for (const why of [entry.why, entry.whyAbsent ?? 'x.']) {
+        expect(why.trimEnd().endsWith('.')).toBe(true);
+        expect(why.slice(0, -1)).not.toMatch(/\.\s+[A-Z]/);
+      }
+    }
+  });
+});
+
+describe('formatMessage', () => {
+  type Case = { name: string; template: string; params: Record<string, string>; want: string };
+  const cases: readonly Case[] = [
+    { name: 'fills', template: 'a {x} b', params: { x: '1' }, want: 'a 1 b' },
+    { name: 'repeats', template: '{x}{x}', params: { x: 'y' }, want: 'yy' },
+    { name: 'leaves unknown placeholders', template: '{x} {y}', params: { x: '1' }, want: '1 {y}' },
+    { name: 'escapes control characters', template: '{x}', params: { x: 'a\r\nb\u0000' }, want: 'a\\x0d\\x0ab\\x00' },
+    { name: 'does not re-expand values', template: '{x}', params: { x: '{x}' }, want: '{x}' },
+    { name: 'truncates huge values', template: '{x}', params: { x: 'a'.repeat(1000) }, want: `${'a'.repeat(300)}…` },
+  ];
+  test.each(cases)('$name', ({ template, params, want }) => {
+    expect(formatMessage(template, params)).toBe(want);
+  });
+});
+
+describe('displayValue', () => {
+  test.each([
+    [null, 'missing'],
+    ['', 'empty'],
+    ['x-token', '`x-token`'],
+    ['a\tb', '`a\\x09b`'],
+    ['b'.repeat(200), `\`${'b'.repeat(120)}…\``],
+  ] as const)('%j → %s', (value, want) => {
+    expect(displayValue(value)).toBe(want);
+  });
+});
+
+describe('netErrorText', () => {
+  test.each([
+    ['net::ERR_CONNECTION_REFUSED', 'refused'],
+    ['net::ERR_CERT_DATE_INVALID', 'certificate'],
+    ['net::ERR_WHATEVER', 'network stack'],
+    ['', 'network stack'],
+  ] as const)('%s', (error, words) => {
+    expect(netErrorText(error).text).toContain(words);
+  });
+});
