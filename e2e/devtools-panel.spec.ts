@@ -11,6 +11,8 @@ base('the CORS tab in real DevTools lists the inspected page’s blocked call', 
   const lens = await launchWithCorsLens({ extensionPath: EXTENSION_PATH, args: ['--auto-open-devtools-for-tabs'] });
   try {
     const page = await lens.context.newPage();
+    // Every tab has its own DevTools window; keep only the one inspecting our page.
+    for (const other of lens.context.pages()) if (other !== page) await other.close();
     await page.goto(`${playground.appOrigin}/`);
     await page.evaluate(() => (window as unknown as { runCase(id: string): Promise<string> }).runCase('no-acao'));
 
@@ -21,7 +23,7 @@ base('the CORS tab in real DevTools lists the inspected page’s blocked call', 
         `[...document.querySelectorAll('[data-testid="cors-call"]')].map((r) => r.dataset.url + ' ' + r.dataset.code)`,
       );
     await expect.poll(readRows, { timeout: 10_000 }).toEqual([
-      expect.stringMatching(/case=no-acao MissingAllowOriginHeader$/),
+      expect.stringMatching(/case=no-acao&run=\w+ MissingAllowOriginHeader$/),
     ]);
   } finally {
     await lens.close();

@@ -47,7 +47,7 @@ function addApiRoutes(api: Express, appOrigin: string, otherOrigin: string): voi
   // `/release?hold=name`, so tests can act while calls are in flight and nothing else moves.
   const held = new Map<string, (() => void)[]>();
   api.post('/release', (req, res) => {
-    const name = String(req.query['hold']);
+    const name = typeof req.query['hold'] === 'string' ? req.query['hold'] : '';
     for (const release of held.get(name) ?? []) release();
     held.delete(name);
     res.sendStatus(204);

@@ -84,6 +84,22 @@ describe('pairing preflights with their requests', () => {
     ]);
   });
 
+  test('identical requests that differ in headers end up with the preflight that asked for them', () => {
+    const url = `${API}/twins`;
+    const log = run([
+      event('before-request', '200', url, 'PUT'),
+      event('before-request', '202', url, 'PUT'),
+      // The second request's preflight happens to come first and is taken by the oldest request.
+      event('send-headers', 'pb', url, 'OPTIONS', { requestHeaders: acrm('PUT', 'x-b') }),
+      event('send-headers', 'pa', url, 'OPTIONS', { requestHeaders: acrm('PUT', 'x-a') }),
+      event('send-headers', '200', url, 'PUT', { requestHeaders: [h('Origin', PAGE), h('X-A', '1')] }),
+    ]);
+    expect(orderedCalls(log).map((c) => [c.id, c.hops[0]?.preflight?.requestId])).toEqual([
+      ['200', 'pa'],
+      ['202', 'pb'],
+    ]);
+  });
+
   test('without adjacent ids, the oldest waiting request takes the preflight', () => {
     const url = `${API}/x`;
     const log = run([
@@ -140,6 +156,36 @@ describe('pairing preflights with their requests', () => {
     expect(call?.id).toBe('60');
     expect(call?.hops[0]?.preflight?.requestId).toBe('61');
     expect(call?.state).toBe('completed');
+  });
+});
+
+describe('redirects', () => {
+  test("a redirect the page did not follow leaves no hop for its target", () => {
+    const url = `${API}/moved`;
+    const [call] = orderedCalls(
+      run([
+        event('before-request', '210', url, 'GET'),
+        event('send-headers', '210', url, 'GET', { requestHeaders: [h('Origin', PAGE)] }),
+        event('before-redirect', '210', url, 'GET', { statusCode: 302, redirectUrl: `${API}/elsewhere` }),
+        event('error', '210', url, 'GET', { error: 'net::ERR_ABORTED' }),
+      ]),
+    );
+    expect(call?.hops.map((hop) => hop.url)).toEqual([url]);
+    expect(call?.error).toBe('net::ERR_ABORTED');
+  });
+});
+
+describe('redirects to schemes webRequest does not watch', () => {
+  test('end the call, since no later event will', () => {
+    const url = `${API}/custom`;
+    const [call] = orderedCalls(
+      run([
+        event('before-request', '220', url, 'GET'),
+        event('before-redirect', '220', url, 'GET', { statusCode: 302, redirectUrl: 'foo://bar/baz' }),
+      ]),
+    );
+    expect(call?.state).toBe('errored');
+    expect(call?.hops.map((hop) => hop.url)).toEqual([url, 'foo://bar/baz']);
   });
 });
 

@@ -2,7 +2,7 @@
 // redirects as hops, and each preflight attached to the hop it preceded.
 import type { HeaderLine, ObservedCall, ObservedHop, ObservedPreflight } from '../shared/observed-call';
 import { parseUrl } from '../shared/cors/url';
-import { findActualForPreflight } from './pairing';
+import { findActualForPreflight, repairPreflight } from './pairing';
 import { addCall, adoptOrphanPreflight, clearLog, discardCall, putCall, type TabLog } from './tab-log';
 import type { WireEvent } from './wire-event';
 
@@ -165,6 +165,7 @@ function updateActual(log: TabLog, seq: number, event: WireEvent): CaptureEffect
         return 'changed';
       }
       updateLastHop(log, seq, (hop) => ({ ...hop, requestHeaders: event.requestHeaders }));
+      repairPreflight(log, seq, event.requestHeaders);
       return 'changed';
     case 'headers-received':
       updateLastHop(log, seq, (hop) => ({
@@ -187,6 +188,7 @@ function updateActual(log: TabLog, seq: number, event: WireEvent): CaptureEffect
         hops.push(newHop(event.redirectUrl, event.timeStamp));
         return { ...call, hops };
       });
+      endIfUnwatchedScheme(log, seq, event);
       return 'changed';
     case 'completed':
       finish(log, seq, event.requestId, (call) => ({
@@ -205,7 +207,7 @@ function updateActual(log: TabLog, seq: number, event: WireEvent): CaptureEffect
         ...call,
         state: 'errored',
         error: event.error,
-        hops: withLastHop(call.hops, (hop) => ({ ...hop, endedAt: event.timeStamp })),
+        hops: withLastHop(withoutUnsentRedirect(call.hops, event.url), (hop) => ({ ...hop, endedAt: event.timeStamp })),
         endedAt: event.timeStamp,
       }));
       return 'changed';
@@ -229,11 +231,12 @@ function trackNewRequest(log: TabLog, event: WireEvent, origin: string): Capture
         redirectUrl: event.redirectUrl,
         endedAt: event.timeStamp,
       };
-      addCall(log, {
+      const seq = addCall(log, {
         ...callFields(event, origin),
         startedAt: sameOrigin.startedAt,
         hops: [firstHop, newHop(event.redirectUrl, event.timeStamp)],
       });
+      endIfUnwatchedScheme(log, seq, event);
       return 'changed';
     }
     return 'none';
@@ -298,6 +301,21 @@ function updateCall(log: TabLog, seq: number, fn: (call: ObservedCall) => Observ
 
 function updateLastHop(log: TabLog, seq: number, fn: (hop: ObservedHop) => ObservedHop): void {
   updateCall(log, seq, (call) => ({ ...call, hops: withLastHop(call.hops, fn) }));
+}
+
+/** Chromium refuses to follow a redirect to a scheme it cannot fetch (for a CORS request,
+ * CorsDisabledScheme), and webRequest reports nothing more for it: the call ends here. */
+function endIfUnwatchedScheme(log: TabLog, seq: number, event: WireEvent & { readonly redirectUrl: string }): void {
+  if (/^(https?|data):/i.test(event.redirectUrl)) return;
+  finish(log, seq, event.requestId, (call) => ({ ...call, state: 'errored', error: 'net::ERR_FAILED', endedAt: event.timeStamp }));
+}
+
+/** A redirect that was not followed (fetch's `redirect: 'error'` or `'manual'`) ends with an error
+ * reported for the redirecting URL: the hop opened for its target was never requested. */
+function withoutUnsentRedirect(hops: readonly ObservedHop[], errorUrl: string): readonly ObservedHop[] {
+  const last = hops[hops.length - 1];
+  const unsent = last && last.requestHeaders === null && last.response === null && last.preflight === null;
+  return hops.length > 1 && unsent && last.url !== errorUrl ? hops.slice(0, -1) : hops;
 }
 
 function withLastHop(hops: readonly ObservedHop[], fn: (hop: ObservedHop) => ObservedHop): ObservedHop[] {

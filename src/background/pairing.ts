@@ -1,7 +1,10 @@
 // Chromium gives a preflight its own requestId and nothing that links it to the request it
 // precedes, so we match on what must be equal: tab, frame, initiator, URL of the hop about to be
 // sent, and Access-Control-Request-Method equal to the actual method.
-import type { TabLog } from './tab-log';
+import { corsUnsafeRequestHeaderNames } from '../shared/cors/classify-request';
+import { headerValue, lowerAscii, splitList } from '../shared/cors/headers';
+import type { HeaderLine, ObservedPreflight } from '../shared/observed-call';
+import { putCall, type TabLog } from './tab-log';
 
 export interface PreflightKey {
   readonly requestId: string;
@@ -34,4 +37,39 @@ export function findActualForPreflight(log: TabLog, preflight: PreflightKey): nu
     if (oldest === null || seq < oldest) oldest = seq;
   }
   return oldest;
+}
+
+/** The preflight's Access-Control-Request-Headers as a comparable key. */
+function requestedHeaders(preflight: ObservedPreflight): string {
+  const value = headerValue(preflight.requestHeaders, 'access-control-request-headers');
+  return value === null ? '' : splitList(value).map(lowerAscii).sort().join(',');
+}
+
+/**
+ * Two identical requests that differ only in their headers get two preflights that pairing at
+ * preflight time cannot tell apart. Once a request's own headers are known (it is being sent),
+ * make sure it holds the preflight that asked for exactly those headers, swapping with a sibling
+ * still waiting if need be.
+ */
+export function repairPreflight(log: TabLog, seq: number, sentHeaders: readonly HeaderLine[]): void {
+  const call = log.calls.get(seq);
+  const hop = call?.hops[call.hops.length - 1];
+  const mine = hop?.preflight;
+  if (!call || !hop || !mine) return;
+  const wanted = corsUnsafeRequestHeaderNames(sentHeaders).slice().sort().join(',');
+  if (requestedHeaders(mine) === wanted) return;
+  for (const siblingSeq of Object.values(log.meta.inflight)) {
+    const sibling = log.calls.get(siblingSeq);
+    const siblingHop = sibling?.hops[sibling.hops.length - 1];
+    const theirs = siblingHop?.preflight;
+    if (!sibling || !siblingHop || !theirs || siblingSeq === seq) continue;
+    const same = sibling.method === call.method && sibling.frameId === call.frameId && siblingHop.url === hop.url;
+    if (!same || siblingHop.requestHeaders !== null || requestedHeaders(theirs) !== wanted) continue;
+    putCall(log, seq, { ...call, hops: [...call.hops.slice(0, -1), { ...hop, preflight: theirs }] });
+    putCall(log, siblingSeq, { ...sibling, hops: [...sibling.hops.slice(0, -1), { ...siblingHop, preflight: mine }] });
+    for (const [id, owner] of [[theirs.requestId, seq], [mine.requestId, siblingSeq]] as const) {
+      if (id in log.meta.preflights) log.meta.preflights[id] = owner;
+    }
+    return;
+  }
 }

@@ -1,6 +1,7 @@
 // What CORS Lens saw on the wire for one cross-origin call, as plain data.
 // The background builds it from chrome.webRequest events; the checker, the panel and the
 // reports read it. It must survive JSON (it lives in chrome.storage.session).
+import { isSameOrigin, parseUrl, type ParsedUrl } from './cors/url';
 
 /** One header line as sent or received. Repeated lines stay separate, in wire order. */
 export interface HeaderLine {
@@ -70,7 +71,16 @@ export interface ObservedCall {
 }
 
 /** A record is complete when its start was seen and no hop that got an answer lacks the headers
- * it was sent with: a stopped worker loses a suffix of its events, which leaves exactly that gap. */
+ * it was sent with: a stopped worker loses a suffix of its events, which leaves exactly that gap.
+ * Capture keeps no request headers for a hop to the page's own origin (a same-origin request
+ * that redirects cross-origin starts with one), so such a hop lacking them is no gap. */
 export function isComplete(call: ObservedCall): boolean {
-  return call.incomplete !== true && call.hops.every((hop) => hop.response === null || hop.requestHeaders !== null);
+  if (call.incomplete === true) return false;
+  let initiator: ParsedUrl | null | undefined;
+  return call.hops.every((hop) => {
+    if (hop.response === null || hop.requestHeaders !== null) return true;
+    // Parsed only when needed: nearly every record has all its headers, and this runs per verdict.
+    if (initiator === undefined) initiator = parseUrl(call.initiator);
+    return isSameOrigin(initiator, parseUrl(hop.url));
+  });
 }

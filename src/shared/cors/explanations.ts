@@ -12,6 +12,11 @@ export interface Explanation {
   readonly whyAbsent?: string;
   /** The server-side change. */
   readonly fix: string;
+  /** Used instead of `why`/`whyAbsent`/`fix` when several names are at fault but Chromium reports
+   * only one of them ({headers} lists them all, {reported} says which one Chromium names). */
+  readonly whySeveral?: string;
+  readonly whySeveralAbsent?: string;
+  readonly fixSeveral?: string;
 }
 
 const ACAO_FIX_PREFLIGHT =
@@ -140,6 +145,12 @@ export const EXPLANATIONS = {
     whyAbsent:
       'The preflight response has no Access-Control-Allow-Headers header, but the request sends `{header}`, which must be listed.',
     fix: 'Add `{header}` to the OPTIONS response for {url}: `Access-Control-Allow-Headers: {allowHeaders}`.',
+    whySeveral:
+      "The preflight response's Access-Control-Allow-Headers is {value}, but the request sends {headers}, none of which it lists{wildcardNote}; Chromium reports only {reported}.",
+    whySeveralAbsent:
+      'The preflight response has no Access-Control-Allow-Headers header, but the request sends {headers}, which must all be listed; Chromium reports only {reported}.',
+    fixSeveral:
+      'Add all of {headers} to the OPTIONS response for {url}, not only the one Chromium names (fixing just that one makes it report the next): `Access-Control-Allow-Headers: {allowHeaders}`.',
   },
   RedirectContainsCredentials: {
     title: 'Redirect URL contains a user name or password',
@@ -220,7 +231,20 @@ export const FRAGMENTS = {
   responsePreflight: 'preflight response',
   valueEmpty: 'empty',
   valueMissing: 'missing',
+  reportedFirst: '`{header}`, the first one it checks',
+  reportedOneOf:
+    'one of them, the first in its own internal header order (neither the order the page set them in nor alphabetical), so DevTools may name any of them',
+  listAnd: ' and ',
+  listComma: ', ',
 } as const;
+
+/** `a`, `b` and `c`: names as prose lists them. */
+export function nameList(names: readonly string[]): string {
+  const quoted = names.map((name) => `\`${name}\``);
+  const last = quoted.pop();
+  if (last === undefined) return '';
+  return quoted.length === 0 ? last : `${quoted.join(FRAGMENTS.listComma)}${FRAGMENTS.listAnd}${last}`;
+}
 
 /** Statements a verdict rests on that the wire did not prove. */
 export const ASSUMPTION_TEXTS = {
@@ -236,12 +260,14 @@ export const ASSUMPTION_TEXTS = {
     "Credentials mode is not reported by the browser; this assumes the request was sent without credentials. Sent with credentials: 'include', Chromium would report {otherCode} instead.",
   noCorsInferred:
     'The request mode is not reported; no Origin header went to a cross-origin URL, so this is treated as a no-cors request.',
+  noCorsFromOutcome:
+    'The request mode is not reported and no Sec-Fetch-Mode header was sent (Chromium sends it only to https and other potentially trustworthy URLs); Chromium completed the call although a CORS request would have failed with {otherCode}, so the mode is inferred from that outcome: a no-cors request, whose response the page cannot read.',
   preflightFromCache:
     'A preflight was required but none was seen for {url}, so Chromium must have reused a cached preflight result.',
   headersFromPreflight:
     "The actual request was never sent, so its method and headers are taken from the preflight's Access-Control-Request-Method and Access-Control-Request-Headers.",
   headerOrderUnknown:
-    'Several request headers are missing from Access-Control-Allow-Headers ({headers}); Chromium names the first in request order, which the preflight does not show, so its console may name another one.',
+    "Chromium reports only one of the request headers missing from Access-Control-Allow-Headers ({headers}): the first in its own internal header order, which is neither the order the page set them in nor alphabetical; the preflight does not show it (Access-Control-Request-Headers lists the names sorted) and webRequest cannot for a request that was never sent, so CORS Lens's `{header}` is a guess and DevTools may name another one.",
   failureInconsistent:
     'The recorded request got further than this failure allows (for example the actual request was sent although its preflight fails these checks); some data may be missing, so treat this reason with care.',
   checkerDisagrees:

@@ -82,6 +82,11 @@ export interface FaultyHeader {
 export interface Verdict {
   readonly outcome: Outcome;
   readonly corsError: CorsErrorStatus | null;
+  /** Every value Chromium may have put in `failedParameter`, when the wire cannot tell which one
+   * it picked (several headers missing from Access-Control-Allow-Headers: Chromium names the first
+   * in its own internal header order). `corsError.failedParameter` is then one of them, a guess.
+   * null when `failedParameter` is certain (or there is no corsError). */
+  readonly failedParameterCandidates: readonly string[] | null;
   /** `net::ERR_…` for outcome 'failed' (and the raw error for 'blocked'). */
   readonly networkError: string | null;
   /** Which step failed: the preflight, the actual response, or a redirect. */
