@@ -12,6 +12,9 @@ export interface SideVerdict {
   readonly outcome: string;
   readonly code: string | null;
   readonly parameter: string | null;
+  /** CORS Lens only: every value Chromium may report as the parameter, when CORS Lens cannot tell
+   * which one Chromium picks (null when its parameter is certain). */
+  readonly candidates: readonly string[] | null;
   readonly networkError: string | null;
   readonly preflight: PreflightState;
   /** Status of the preflight for the final URL, when one was answered. */
@@ -28,6 +31,7 @@ export const ABSENT: SideVerdict = {
   outcome: 'absent',
   code: null,
   parameter: null,
+  candidates: null,
   networkError: null,
   preflight: 'none',
   preflightStatus: null,
@@ -51,7 +55,7 @@ export function chromiumVerdict(request: CdpRequest | undefined, preflight: Pref
   const common = { preflight, preflightStatus: finalPreflights(request).at(-1)?.status ?? null, status: request.status, finalUrl };
   const failure = request.failure;
   if (failure === null) {
-    return { outcome: request.finished ? 'allowed' : 'pending', code: null, parameter: null, networkError: null, ...common };
+    return { outcome: request.finished ? 'allowed' : 'pending', code: null, parameter: null, candidates: null, networkError: null, ...common };
   }
   // Every CORS block is net::ERR_FAILED; any other net error is a failure below CORS.
   const blocked = failure.corsError !== null || failure.errorText === ERR_FAILED;
@@ -59,6 +63,7 @@ export function chromiumVerdict(request: CdpRequest | undefined, preflight: Pref
     outcome: blocked ? 'blocked' : 'failed',
     code: failure.corsError,
     parameter: failure.failedParameter,
+    candidates: null,
     networkError: failure.errorText,
     ...common,
   };
@@ -70,6 +75,7 @@ export function lensVerdict(call: ReportCall | undefined): SideVerdict {
     outcome: call.outcome,
     code: call.corsError?.code ?? null,
     parameter: call.corsError?.failedParameter ?? null,
+    candidates: call.failedParameterCandidates,
     networkError: call.networkError,
     preflight: call.preflight === null ? 'none' : call.preflight.fromCache ? 'cached' : 'sent',
     preflightStatus: call.preflight?.status ?? null,
@@ -78,12 +84,19 @@ export function lensVerdict(call: ReportCall | undefined): SideVerdict {
   };
 }
 
+/** CORS Lens said it cannot tell which of several values Chromium reports, and Chromium reported
+ * one of them: that agrees (formatVerdict shows the ambiguity on the CORS Lens side). */
+function namedACandidate(chromium: SideVerdict, lens: SideVerdict): boolean {
+  return chromium.parameter !== null && lens.candidates !== null && lens.candidates.includes(chromium.parameter);
+}
+
 /** The fields on which the two verdicts differ (the net error only counts for failures). */
 export function differences(chromium: SideVerdict, lens: SideVerdict): string[] {
   const diffs: string[] = [];
   if (chromium.outcome !== lens.outcome) diffs.push('outcome');
   if (chromium.code !== lens.code) diffs.push('code');
-  if (chromium.code !== null && chromium.code === lens.code && chromium.parameter !== lens.parameter) diffs.push('failedParameter');
+  const sameCode = chromium.code !== null && chromium.code === lens.code;
+  if (sameCode && chromium.parameter !== lens.parameter && !namedACandidate(chromium, lens)) diffs.push('failedParameter');
   if (chromium.outcome === 'failed' && lens.outcome === 'failed' && chromium.networkError !== lens.networkError) diffs.push('networkError');
   const both = chromium.outcome !== 'absent' && lens.outcome !== 'absent';
   if (both && chromium.preflight !== lens.preflight) diffs.push('preflight');
@@ -97,6 +110,8 @@ export function formatVerdict(v: SideVerdict): string {
   if (v.outcome === 'absent') return 'no call';
   const parts: string[] = [v.outcome];
   if (v.code !== null) parts.push(v.parameter ? `${v.code}(${v.parameter})` : v.code);
+  // Never hidden: the table shows that this row agrees only because either name would.
+  if (v.candidates !== null) parts.push(`ambiguous: Chromium names one of {${v.candidates.join(', ')}}`);
   if (v.outcome === 'failed' && v.networkError !== null) parts.push(v.networkError);
   if (v.outcome === 'blocked' && v.code === null && v.networkError !== null) parts.push(v.networkError);
   if (v.preflight !== 'none') parts.push(`preflight ${v.preflight}`);

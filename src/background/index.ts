@@ -53,31 +53,22 @@ chrome.webRequest.onHeadersReceived.addListener(
   ['responseHeaders', 'extraHeaders'],
 );
 
+type FinalResponseDetails = CommonDetails & Pick<chrome.webRequest.OnCompletedDetails, 'statusCode' | 'responseHeaders' | 'fromCache' | 'ip'>;
+
+/** What onBeforeRedirect and onCompleted both say about the response that ended a hop. */
+function finalResponse(d: FinalResponseDetails) {
+  const { statusCode, fromCache } = d;
+  return { ...base(d), statusCode, fromCache, responseHeaders: toHeaderLines(d.responseHeaders), ip: d.ip ?? null };
+}
+
 chrome.webRequest.onBeforeRedirect.addListener(
-  (d) =>
-    record({
-      ...base(d),
-      kind: 'before-redirect',
-      redirectUrl: d.redirectUrl,
-      statusCode: d.statusCode,
-      responseHeaders: toHeaderLines(d.responseHeaders),
-      fromCache: d.fromCache,
-      ip: d.ip ?? null,
-    }),
+  (d) => record({ ...finalResponse(d), kind: 'before-redirect', redirectUrl: d.redirectUrl }),
   filter,
   ['responseHeaders', 'extraHeaders'],
 );
 
 chrome.webRequest.onCompleted.addListener(
-  (d) =>
-    record({
-      ...base(d),
-      kind: 'completed',
-      statusCode: d.statusCode,
-      responseHeaders: toHeaderLines(d.responseHeaders),
-      fromCache: d.fromCache,
-      ip: d.ip ?? null,
-    }),
+  (d) => record({ ...finalResponse(d), kind: 'completed' }),
   filter,
   ['responseHeaders', 'extraHeaders'],
 );

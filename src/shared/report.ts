@@ -24,6 +24,9 @@ export interface ReportCall {
   readonly initiator: string;
   readonly outcome: Outcome;
   readonly corsError: CorsErrorStatus | null;
+  /** Every value Chromium may have reported as `corsError.failedParameter` when the wire cannot
+   * tell which (several headers missing from Access-Control-Allow-Headers); null when certain. */
+  readonly failedParameterCandidates: readonly string[] | null;
   readonly networkError: string | null;
   readonly status: number | null;
   readonly preflight: { readonly status: number | null; readonly fromCache: boolean } | null;
@@ -59,6 +62,7 @@ export function toReportCall(call: ObservedCall): ReportCall {
     initiator: call.initiator,
     outcome: verdict.outcome,
     corsError: verdict.corsError,
+    failedParameterCandidates: verdict.failedParameterCandidates,
     networkError: verdict.networkError,
     status: lastHop?.response?.status ?? null,
     preflight: verdict.preflight?.required

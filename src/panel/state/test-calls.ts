@@ -49,6 +49,7 @@ export function verdict(extra: Partial<Verdict> = {}): Verdict {
   return {
     outcome: 'allowed',
     corsError: null,
+    failedParameterCandidates: null,
     networkError: null,
     phase: null,
     hopIndex: null,

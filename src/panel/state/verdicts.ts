@@ -24,6 +24,7 @@ function safeCheck(call: ObservedCall): Verdict {
     return {
       outcome: call.state === 'in-flight' ? 'pending' : 'failed',
       corsError: null,
+      failedParameterCandidates: null,
       networkError: call.error,
       phase: null,
       hopIndex: null,

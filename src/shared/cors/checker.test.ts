@@ -23,6 +23,7 @@ interface Want {
   readonly outcome: Outcome;
   readonly code?: CorsError | null;
   readonly param?: string;
+  readonly candidates?: readonly string[] | null;
   readonly phase?: Verdict['phase'];
   readonly hopIndex?: number | null;
   readonly credentials?: CredentialsKnowledge;
@@ -49,6 +50,7 @@ function expectVerdict(verdict: Verdict, want: Want): void {
   expect(verdict.outcome).toBe(want.outcome);
   if (want.code !== undefined) expect(verdict.corsError?.code ?? null).toBe(want.code);
   if (want.param !== undefined) expect(verdict.corsError?.failedParameter).toBe(want.param);
+  if (want.candidates !== undefined) expect(verdict.failedParameterCandidates).toEqual(want.candidates);
   if (want.phase !== undefined) expect(verdict.phase).toBe(want.phase);
   if (want.hopIndex !== undefined) expect(verdict.hopIndex).toBe(want.hopIndex);
   if (want.credentials !== undefined) expect(verdict.credentials).toBe(want.credentials);
@@ -74,6 +76,35 @@ function blockedPreflight(pfResponse: ReturnType<typeof response>, requestHeader
     method,
     hops: [hop({ preflight: preflight({ method, response: pfResponse, ...(requestHeaders === undefined ? {} : { requestHeaders }) }), request: null })],
   });
+}
+
+/** What Chromium sends to a plain-http URL, which is not potentially trustworthy: Origin on a
+ * POST (no-cors included), and no Sec-Fetch-* headers. */
+function plainHttpHeaders(method: 'GET' | 'POST', extra: Parameters<typeof lines>[0] = {}): ReturnType<typeof lines> {
+  return lines([
+    ['Host', 'api.example'],
+    ['Connection', 'keep-alive'],
+    ...(method === 'POST' ? ([['Content-Length', '1'], ['Content-Type', 'text/plain;charset=UTF-8']] as const) : []),
+    ['User-Agent', 'Mozilla/5.0'],
+    ['Accept', '*/*'],
+    ['Origin', PAGE],
+    ['Referer', `${PAGE}/`],
+    ['Accept-Language', 'en-US'],
+    ...lines(extra).map((l) => [l.name, l.value] as const),
+  ]);
+}
+
+const HTTP_API = 'http://api.example/v1/items';
+
+/** A call over plain http with these request headers and this response. */
+function overHttp(
+  method: 'GET' | 'POST' | 'PUT',
+  headers: ReturnType<typeof lines>,
+  res: ReturnType<typeof response>,
+  state: 'completed' | 'errored' = 'completed',
+): ObservedCall {
+  const hops = [hop({ url: HTTP_API, rawRequest: headers, response: res })];
+  return state === 'completed' ? observedCall({ method, hops }) : blocked({ method, hops });
 }
 
 const ACAO = 'Access-Control-Allow-Origin';
@@ -374,6 +405,47 @@ const cases: readonly Case[] = [
     },
   },
   {
+    name: 'two headers missing: Chromium reports one of them, the fix adds both',
+    call: blockedPreflight(response(204, { [ACAO]: PAGE, [ACAM]: 'PUT', [ACAH]: 'x-other' }), 'x-alpha,x-zeta'),
+    want: {
+      outcome: 'blocked',
+      code: 'HeaderDisallowedByPreflightResponse',
+      param: 'x-alpha',
+      candidates: ['x-alpha', 'x-zeta'],
+      says: [
+        "Access-Control-Allow-Headers is `x-other`, but the request sends `x-alpha` and `x-zeta`, none of which it lists",
+        'Chromium reports only one of them',
+        'DevTools may name any of them',
+      ],
+      fixSays: ['Add all of `x-alpha` and `x-zeta`', 'Access-Control-Allow-Headers: x-other, x-alpha, x-zeta'],
+      assumes: ['(x-alpha, x-zeta)', 'internal header order', 'neither the order the page set them in nor alphabetical', '`x-alpha` is a guess'],
+    },
+  },
+  {
+    name: 'ACAH absent, three headers missing: all listed, all in the fix',
+    call: blockedPreflight(response(204, { [ACAO]: PAGE, [ACAM]: 'PUT' }), 'accept,accept-language,viewport-width'),
+    want: {
+      outcome: 'blocked',
+      code: 'HeaderDisallowedByPreflightResponse',
+      candidates: ['accept', 'accept-language', 'viewport-width'],
+      header: { value: null },
+      says: ['no Access-Control-Allow-Headers', '`accept`, `accept-language` and `viewport-width`, which must all be listed', 'only one of them'],
+      fixSays: ['Access-Control-Allow-Headers: accept, accept-language, viewport-width'],
+    },
+  },
+  {
+    name: 'one of two headers missing: the failedParameter is certain',
+    call: blockedPreflight(response(204, { [ACAO]: PAGE, [ACAM]: 'PUT', [ACAH]: 'x-alpha' }), 'x-alpha,x-zeta'),
+    want: {
+      outcome: 'blocked',
+      code: 'HeaderDisallowedByPreflightResponse',
+      param: 'x-zeta',
+      candidates: null,
+      says: ["Access-Control-Allow-Headers is `x-alpha`, but the request sends `x-zeta`."],
+      fixSays: ['Add `x-zeta`', 'Access-Control-Allow-Headers: x-alpha, x-zeta'],
+    },
+  },
+  {
     name: 'header not listed',
     call: blockedPreflight(response(204, { [ACAO]: PAGE, [ACAM]: 'PUT', [ACAH]: 'x-token' }), 'content-type,x-token'),
     want: {
@@ -650,6 +722,55 @@ const cases: readonly Case[] = [
 
   // ── Modes ──────────────────────────────────────────────────────────────────
   {
+    name: 'no-cors POST over http: Origin sent, no Sec-Fetch-Mode, completed without ACAO',
+    call: overHttp('POST', plainHttpHeaders('POST'), response(200)),
+    want: {
+      outcome: 'allowed',
+      code: null,
+      candidates: null,
+      credentials: 'unknown',
+      warnings: ['OpaqueNoCorsResponse'],
+      preflight: null,
+      says: ['`no-cors`'],
+      assumes: ['inferred from that outcome', 'MissingAllowOriginHeader', 'Sec-Fetch-Mode'],
+    },
+  },
+  {
+    name: 'no-cors GET over http with Origin (navigation-like) completed with a wrong ACAO',
+    call: overHttp('GET', plainHttpHeaders('GET'), response(200, { [ACAO]: 'https://other.example' })),
+    want: { outcome: 'allowed', warnings: ['OpaqueNoCorsResponse'], assumes: ['AllowOriginMismatch', 'no-cors'] },
+  },
+  {
+    name: 'no-cors POST over http with a Cookie: credentials proven, still opaque',
+    call: overHttp('POST', plainHttpHeaders('POST', COOKIE), response(200)),
+    want: { outcome: 'allowed', credentials: 'include', warnings: ['OpaqueNoCorsResponse'], assumes: ['inferred from that outcome'] },
+  },
+  {
+    name: 'POST over http without ACAO that Chromium blocked stays a CORS block',
+    call: overHttp('POST', plainHttpHeaders('POST'), response(200), 'errored'),
+    want: { outcome: 'blocked', code: 'MissingAllowOriginHeader', phase: 'actual', warnings: [], noAssumptions: true },
+  },
+  {
+    name: 'POST over http that passes the checks stays CORS',
+    call: overHttp('POST', plainHttpHeaders('POST'), okResponse({ Vary: 'Origin' })),
+    want: { outcome: 'allowed', warnings: [], preflight: { required: false, status: null, fromCache: false } },
+  },
+  {
+    name: 'over http a CORS-unsafe header rules out no-cors (checker disagrees)',
+    call: overHttp('POST', plainHttpHeaders('POST', { 'X-Token': 't' }), response(200)),
+    want: { outcome: 'allowed', warnings: [], assumes: ['MissingAllowOriginHeader', 'bug in CORS Lens'] },
+  },
+  {
+    name: 'over http a non-safelisted method rules out no-cors (checker disagrees)',
+    call: overHttp('PUT', plainHttpHeaders('GET'), response(200)),
+    want: { outcome: 'allowed', warnings: [], assumes: ['bug in CORS Lens'] },
+  },
+  {
+    name: 'completed without ACAO and no request headers seen: nothing to infer the mode from',
+    call: observedCall({ hops: [hop({ url: HTTP_API, rawRequest: [], response: response(200) })] }),
+    want: { outcome: 'allowed', warnings: [], assumes: ['bug in CORS Lens'] },
+  },
+  {
     name: 'no-cors by Sec-Fetch-Mode',
     call: observedCall({ type: 'image', hops: [hop({ mode: 'no-cors', response: response(200) })] }),
     want: { outcome: 'allowed', code: null, warnings: ['OpaqueNoCorsResponse'], preflight: null },
@@ -775,6 +896,18 @@ describe('checkCall', () => {
       }
       if (v.outcome === 'blocked' && v.corsError !== null) expect(v.fix).not.toBe('');
     }
+  });
+
+  test('a same-origin first hop without request headers does not make the verdict claim lost events', () => {
+    const sameOrigin = { ...redirectHop(`${PAGE}/go`, API), requestHeaders: null };
+    for (const call of [
+      observedCall({ hops: [sameOrigin, hop({ response: okResponse({ Vary: 'Origin' }) })] }),
+      blocked({ hops: [sameOrigin, hop({ response: response(200) })] }),
+    ]) {
+      expect(checkCall(call).assumptions.join(' ')).not.toContain('service worker was stopped');
+    }
+    const lost = { ...hop({ response: response(200) }), requestHeaders: null };
+    expect(checkCall(blocked({ hops: [sameOrigin, lost] })).assumptions.join(' ')).toContain('service worker was stopped');
   });
 
   test('failed verdicts never blame CORS', () => {

@@ -13,6 +13,7 @@ import {
   EXPLANATIONS,
   FRAGMENTS,
   formatMessage,
+  nameList,
   netErrorText,
   STATUS_TEXTS,
   WARNING_TEXTS,
@@ -311,6 +312,7 @@ function verdict(fields: Partial<Verdict> & Pick<Verdict, 'outcome' | 'explanati
   return {
     outcome: fields.outcome,
     corsError: fields.corsError ?? null,
+    failedParameterCandidates: fields.failedParameterCandidates ?? null,
     networkError: fields.networkError ?? null,
     phase: fields.phase ?? null,
     hopIndex: fields.hopIndex ?? null,
@@ -365,22 +367,40 @@ function networkFailure(facts: CallFacts, cors: boolean): Verdict | null {
 
 const KNOWN_MODES = new Set(['cors', 'no-cors', 'same-origin', 'navigate', 'websocket']);
 
+/** What the mode rests on: Sec-Fetch-Mode, a preflight (only CORS requests have one), no Origin
+ * on a cross-origin hop (inferred no-cors), or an Origin and nothing else, which does not prove
+ * CORS: over http Chromium sends Origin on a no-cors POST too. */
+type ModeBasis = 'sec-fetch-mode' | 'preflight' | 'no-origin' | 'origin-only' | 'nothing';
+
 interface ModeInfo {
   readonly mode: string;
-  readonly inferred: boolean;
+  readonly basis: ModeBasis;
 }
 
-// webRequest does not report the request mode; Sec-Fetch-Mode carries it (secure URLs only).
+// webRequest does not report the request mode; Sec-Fetch-Mode carries it (potentially trustworthy
+// URLs only, so never plain http to a remote host).
 function requestMode(facts: CallFacts): ModeInfo {
   for (const f of facts.hops) {
     const value = headerValue(f.hop.requestHeaders, 'sec-fetch-mode');
-    if (value !== null) return { mode: KNOWN_MODES.has(lowerAscii(value)) ? lowerAscii(value) : 'cors', inferred: false };
+    if (value !== null) return { mode: KNOWN_MODES.has(lowerAscii(value)) ? lowerAscii(value) : 'cors', basis: 'sec-fetch-mode' };
   }
-  if (facts.hops.some((f) => f.hop.preflight !== null)) return { mode: 'cors', inferred: false };
+  if (facts.hops.some((f) => f.hop.preflight !== null)) return { mode: 'cors', basis: 'preflight' };
   // Chromium always sends Origin on a CORS request that crossed origins; no-cors GETs carry none.
   const crossed = facts.hops.find((f) => f.corsFlag && f.hop.requestHeaders !== null && f.hop.requestHeaders.length > 0);
-  if (crossed !== undefined && !hasHeader(crossed.hop.requestHeaders, 'origin')) return { mode: 'no-cors', inferred: true };
-  return { mode: 'cors', inferred: false };
+  if (crossed === undefined) return { mode: 'cors', basis: 'nothing' };
+  if (!hasHeader(crossed.hop.requestHeaders, 'origin')) return { mode: 'no-cors', basis: 'no-origin' };
+  return { mode: 'cors', basis: 'origin-only' };
+}
+
+/** A completed call whose CORS checks fail is explained by no-cors when nothing proves CORS and
+ * the request is one no-cors allows: a safelisted method and no CORS-unsafe header (Chromium
+ * drops those from a no-cors request before it is sent, so the wire never shows them). */
+function couldBeNoCors(facts: CallFacts, info: ModeInfo): boolean {
+  return (
+    info.basis === 'origin-only' &&
+    facts.call.state === 'completed' &&
+    facts.hops.every((f) => !f.request.preflightRequired)
+  );
 }
 
 function unexplained(facts: CallFacts, credentials: CredentialsKnowledge): Verdict {
@@ -397,8 +417,12 @@ function unexplained(facts: CallFacts, credentials: CredentialsKnowledge): Verdi
   });
 }
 
-function otherModeVerdict(facts: CallFacts, info: ModeInfo): Verdict {
-  const assumptions = info.inferred ? [ASSUMPTION_TEXTS.noCorsInferred] : [];
+function otherModeVerdict(
+  facts: CallFacts,
+  info: ModeInfo,
+  assumptions: readonly string[] = info.basis === 'no-origin' ? [ASSUMPTION_TEXTS.noCorsInferred] : [],
+  credentials: CredentialsKnowledge = 'unknown',
+): Verdict {
   if (facts.call.state === 'errored') {
     return verdict({
       outcome: 'blocked',
@@ -413,6 +437,7 @@ function otherModeVerdict(facts: CallFacts, info: ModeInfo): Verdict {
     outcome: 'allowed',
     explanation: formatMessage(STATUS_TEXTS.allowedOtherMode, { mode: info.mode }),
     warnings: opaque ? toWarnings([{ code: 'OpaqueNoCorsResponse', params: {} }]) : [],
+    credentials,
     assumptions,
   });
 }
@@ -472,6 +497,9 @@ function failureVerdict(
   const checked = failure.stage === 'preflight' ? (f.hop.preflight?.response ?? null) : f.hop.response;
   const checkedHeaders = checked?.headers ?? [];
   const headerAtFault = failure.header?.value ?? null;
+  const several = failure.missingHeaders.length > 1;
+  // From the preflight, the names come sorted: which one Chromium checked first is unknown.
+  const candidates = several && f.requestFromPreflight ? failure.missingHeaders : null;
   const params: MessageParams = {
     origin: f.origin,
     originNote: f.tainted ? FRAGMENTS.originNoteTainted : '',
@@ -485,6 +513,9 @@ function failureVerdict(
           : FRAGMENTS.responseRedirect,
     value: displayValue(headerAtFault),
     header: failure.code === 'HeaderDisallowedByPreflightResponse' ? failure.failedParameter : '',
+    headers: nameList(failure.missingHeaders),
+    reported:
+      candidates === null ? formatMessage(FRAGMENTS.reportedFirst, { header: failure.failedParameter }) : FRAGMENTS.reportedOneOf,
     method: f.method,
     status: checked === null ? '' : String(checked.status),
     location: failure.location ?? '',
@@ -500,7 +531,11 @@ function failureVerdict(
     wildcardNote: credentialsInclude && listHasToken(headerAtFault, '*') ? FRAGMENTS.wildcardWithCredentials : '',
   };
   const entry: Explanation = EXPLANATIONS[failure.code];
-  const template = failure.header !== null && failure.header.value === null ? (entry.whyAbsent ?? entry.why) : entry.why;
+  const absent = failure.header !== null && failure.header.value === null;
+  const whyOne = absent ? (entry.whyAbsent ?? entry.why) : entry.why;
+  const whySeveral = absent ? (entry.whySeveralAbsent ?? entry.whySeveral) : entry.whySeveral;
+  const template = several ? (whySeveral ?? whyOne) : whyOne;
+  const fixTemplate = several ? (entry.fixSeveral ?? entry.fix) : entry.fix;
   const preflight = preflightInfo(f);
   const assumptions = [...credentialAssumptions, ...preflightAssumptions(preflight, f)];
   const aboutRequest =
@@ -508,18 +543,24 @@ function failureVerdict(
   if (aboutRequest && f.requestFromPreflight && f.hop.requestHeaders === null) {
     assumptions.push(ASSUMPTION_TEXTS.headersFromPreflight);
   }
-  if (failure.missingHeaders.length > 1 && f.requestFromPreflight) {
-    assumptions.push(formatMessage(ASSUMPTION_TEXTS.headerOrderUnknown, { headers: failure.missingHeaders.join(', ') }));
+  if (candidates !== null) {
+    assumptions.push(
+      formatMessage(ASSUMPTION_TEXTS.headerOrderUnknown, {
+        headers: candidates.join(', '),
+        header: failure.failedParameter,
+      }),
+    );
   }
   return verdict({
     outcome: 'blocked',
     corsError: { code: failure.code, failedParameter: failure.failedParameter },
+    failedParameterCandidates: candidates,
     networkError: facts.call.error,
     phase: failurePhase(failure, f),
     hopIndex: failure.hopIndex,
     header: failure.header,
     explanation: formatMessage(template, params),
-    fix: f.tainted && ORIGIN_CODES.has(failure.code) ? STATUS_TEXTS.taintedFix : formatMessage(entry.fix, params),
+    fix: f.tainted && ORIGIN_CODES.has(failure.code) ? STATUS_TEXTS.taintedFix : formatMessage(fixTemplate, params),
     credentials,
     assumptions,
     preflight,
@@ -545,7 +586,18 @@ function allowedVerdict(
   });
 }
 
-// Chromium let the call through although a check fails: say so instead of contradicting it.
+// Chromium let the call through although a check fails. With nothing proving CORS, no-cors is
+// the consistent reading; otherwise say so instead of contradicting Chromium.
+function completedDespite(facts: CallFacts, info: ModeInfo, failure: Failure, credentials: CredentialsKnowledge): Verdict {
+  if (!couldBeNoCors(facts, info)) return disagreeVerdict(facts, failure, credentials);
+  return otherModeVerdict(
+    facts,
+    { mode: 'no-cors', basis: info.basis },
+    [formatMessage(ASSUMPTION_TEXTS.noCorsFromOutcome, { otherCode: failure.code })],
+    credentials,
+  );
+}
+
 function disagreeVerdict(facts: CallFacts, failure: Failure, credentials: CredentialsKnowledge): Verdict {
   const f = facts.hops[facts.hops.length - 1];
   return verdict({
@@ -561,7 +613,7 @@ function sameFailure(a: Failure, b: Failure): boolean {
   return a.code === b.code && a.failedParameter === b.failedParameter && a.hopIndex === b.hopIndex;
 }
 
-function corsVerdict(facts: CallFacts): Verdict {
+function corsVerdict(facts: CallFacts, info: ModeInfo): Verdict {
   const completed = facts.call.state === 'completed';
   // Cookies go to a cross-origin URL only with credentials: 'include'.
   const cookieSent = facts.hops.some((f) => f.corsFlag && hasHeader(f.hop.requestHeaders, 'cookie'));
@@ -569,7 +621,7 @@ function corsVerdict(facts: CallFacts): Verdict {
   const i = withCredentials.failure;
 
   if (cookieSent) {
-    if (completed) return i === null ? allowedVerdict(facts, withCredentials, 'include', []) : disagreeVerdict(facts, i, 'include');
+    if (completed) return i === null ? allowedVerdict(facts, withCredentials, 'include', []) : completedDespite(facts, info, i, 'include');
     if (i === null) return unexplained(facts, 'include');
     return failureVerdict(facts, i, true, 'include', isConsistent(facts, i) ? [] : [ASSUMPTION_TEXTS.failureInconsistent]);
   }
@@ -577,7 +629,7 @@ function corsVerdict(facts: CallFacts): Verdict {
   const without = evaluate(facts, false, completed);
   const o = without.failure;
   if (completed) {
-    if (o !== null) return disagreeVerdict(facts, o, 'unknown');
+    if (o !== null) return completedDespite(facts, info, o, 'unknown');
     if (i === null) return allowedVerdict(facts, without, 'unknown', []);
     return allowedVerdict(facts, without, 'not-include', [
       formatMessage(ASSUMPTION_TEXTS.credentialsOmitCompleted, { otherCode: i.code }),
@@ -634,5 +686,5 @@ function checkRecord(call: ObservedCall): Verdict {
       ? verdict({ outcome: 'allowed', explanation: STATUS_TEXTS.allowedSameOrigin })
       : unexplained(facts, 'unknown');
   }
-  return corsVerdict(facts);
+  return corsVerdict(facts, info);
 }

@@ -5,6 +5,7 @@ import {
   EXPLANATIONS,
   formatMessage,
   FRAGMENTS,
+  nameList,
   netErrorText,
   STATUS_TEXTS,
   WARNING_TEXTS,
@@ -16,7 +17,7 @@ import { CORS_ERRORS, type WarningCode } from './types';
 const KNOWN_PLACEHOLDERS = new Set([
   'origin', 'originNote', 'url', 'host', 'response', 'value', 'header', 'method', 'status', 'location',
   'scheme', 'allowMethods', 'allowHeaders', 'credentialsHint', 'wildcardNote', 'mode', 'error',
-  'errorText', 'otherCode', 'headers',
+  'errorText', 'otherCode', 'headers', 'reported',
 ]);
 
 function placeholders(template: string): string[] {
@@ -49,7 +50,14 @@ describe('conventions', () => {
 
   test('templates use only placeholders the checker fills', () => {
     const templates = [
-      ...Object.values(EXPLANATIONS).flatMap((e: Explanation) => [e.why, e.whyAbsent ?? '', e.fix]),
+      ...Object.values(EXPLANATIONS).flatMap((e: Explanation) => [
+        e.why,
+        e.whyAbsent ?? '',
+        e.fix,
+        e.whySeveral ?? '',
+        e.whySeveralAbsent ?? '',
+        e.fixSeveral ?? '',
+      ]),
       ...Object.values(WARNING_TEXTS),
       ...Object.values(STATUS_TEXTS),
       ...Object.values(ASSUMPTION_TEXTS),
@@ -60,7 +68,7 @@ describe('conventions', () => {
 
   test('each explanation is one sentence', () => {
     for (const entry of Object.values(EXPLANATIONS) as Explanation[]) {
-      for (const why of [entry.why, entry.whyAbsent ?? 'x.']) {
+      for (const why of [entry.why, entry.whyAbsent ?? 'x.', entry.whySeveral ?? 'x.', entry.whySeveralAbsent ?? 'x.']) {
         expect(why.trimEnd().endsWith('.')).toBe(true);
         expect(why.slice(0, -1)).not.toMatch(/\.\s+[A-Z]/);
       }
@@ -80,6 +88,27 @@ describe('formatMessage', () => {
   ];
   test.each(cases)('$name', ({ template, params, want }) => {
     expect(formatMessage(template, params)).toBe(want);
+  });
+});
+
+describe('nameList', () => {
+  test.each([
+    [[], ''],
+    [['x-a'], '`x-a`'],
+    [['x-a', 'x-b'], '`x-a` and `x-b`'],
+    [['x-a', 'x-b', 'x-c'], '`x-a`, `x-b` and `x-c`'],
+  ] as const)('%j → %s', (names, want) => {
+    expect(nameList(names)).toBe(want);
+  });
+});
+
+describe('several names at fault', () => {
+  test('an entry with whySeveralAbsent also has whySeveral and fixSeveral, and they list {headers}', () => {
+    for (const [code, entry] of Object.entries(EXPLANATIONS) as [string, Explanation][]) {
+      if (entry.whySeveral === undefined && entry.whySeveralAbsent === undefined && entry.fixSeveral === undefined) continue;
+      for (const template of [entry.whySeveral, entry.fixSeveral]) expect(template, code).toContain('{headers}');
+      expect(entry.whySeveral, code).toContain('{reported}');
+    }
   });
 });
 
