@@ -44,7 +44,7 @@ if (headless) {
   const tabId = await findTabId(lens.context, page);
   const panel = await lens.context.newPage();
   await panel.goto(`chrome-extension://${lens.extensionId}/src/panel/panel.html?tabId=${tabId}`);
-  await panel.getByTestId('cors-call').first().click();
+  await panel.locator('[data-testid="cors-call"][data-outcome="blocked"]').first().click();
   await mkdir(resolve(root, '.tmp'), { recursive: true });
   const shot = resolve(root, '.tmp/panel.png');
   await panel.screenshot({ path: shot });
