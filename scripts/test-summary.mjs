@@ -1,6 +1,7 @@
 // Prints the one line CI reads: `tests: N passed, N failed[, N skipped]`, summed over the unit
-// (Vitest) and end-to-end (Playwright) JSON reports that this run wrote. A suite that did not
-// run (an earlier step failed) counts as one failure, so a red run never reads as green.
+// (Vitest) and end-to-end (Playwright) JSON reports this run wrote to .reports/ (Playwright
+// empties test-results/ when it starts). A suite that did not run (an earlier step failed)
+// counts as one failure, so a red run never reads as green.
 import { existsSync, readFileSync } from 'node:fs';
 
 const read = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null);
@@ -8,14 +9,14 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 
-const unit = read('test-results/unit.json');
+const unit = read('.reports/unit.json');
 if (unit) {
   passed += unit.numPassedTests;
   failed += unit.numFailedTests;
   skipped += unit.numPendingTests + unit.numTodoTests;
 } else failed += 1;
 
-const e2e = read('test-results/e2e.json');
+const e2e = read('.reports/e2e.json');
 if (e2e) {
   passed += e2e.stats.expected + e2e.stats.flaky;
   failed += e2e.stats.unexpected;
