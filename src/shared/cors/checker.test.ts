@@ -1018,16 +1018,19 @@ function randomCall(r: () => number): ObservedCall {
   };
 }
 
-test('20k random and hostile calls never throw and give one of the four outcomes', () => {
+// Issue #4 asks for at least 100,000 hostile cases. Checks are gathered and asserted once, so
+// the loop measures the checker rather than the assertion library.
+test('100k random and hostile calls never throw and give one of the four outcomes', () => {
   const r = rng(156);
-  const outcomes = new Set<string>();
-  for (let i = 0; i < 20_000; i++) {
+  const outcomes = new Map<string, number>();
+  const wrong: string[] = [];
+  for (let i = 0; i < 100_000; i++) {
     const call = randomCall(r);
-    const verdict = checkCall(call);
-    outcomes.add(verdict.outcome);
-    expect(['allowed', 'blocked', 'failed', 'pending']).toContain(verdict.outcome);
-    expect(typeof verdict.explanation).toBe('string');
-    if (verdict.corsError !== null) expect(CORS_ERRORS).toContain(verdict.corsError.code);
+    const verdict = checkCall(r() < 0.1 ? { ...call, incomplete: true } : call);
+    outcomes.set(verdict.outcome, (outcomes.get(verdict.outcome) ?? 0) + 1);
+    const badCode = verdict.corsError !== null && !CORS_ERRORS.includes(verdict.corsError.code);
+    if (typeof verdict.explanation !== 'string' || typeof verdict.fix !== 'string' || badCode) wrong.push(JSON.stringify(call));
   }
-  expect(outcomes.size).toBe(4);
+  expect(wrong.slice(0, 3)).toEqual([]);
+  expect([...outcomes.keys()].sort()).toEqual(['allowed', 'blocked', 'failed', 'pending']);
 });
