@@ -43,7 +43,7 @@ export function CallDetail({ call, verdict, onClose }: CallDetailProps) {
       </header>
       <div className="detail-body">
         {verdict.outcome === 'blocked' || verdict.outcome === 'failed' ? (
-          <WhyBlockedCard verdict={verdict} />
+          <WhyBlockedCard call={call} verdict={verdict} />
         ) : (
           verdict.explanation !== '' && (
             <p className="card" data-testid="verdict-summary" data-outcome={verdict.outcome}>

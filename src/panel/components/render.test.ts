@@ -68,6 +68,32 @@ describe('CallDetail', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
+  test('the card tells what the browser did, as text and a diagram with the failed step marked', () => {
+    expect(html).toContain('data-testid="what-browser-did"');
+    expect(html).toContain('data-testid="sequence-diagram"');
+    expect(html).toMatch(/data-testid="sequence-step" data-status="fail" data-from="browser" data-to="browser"/);
+    expect(html).toMatch(/data-testid="sequence-step" data-status="skipped" data-from="browser" data-to="server"/);
+    expect(html).toMatch(/data-testid="sequence-step" data-status="fail" data-from="browser" data-to="page"/);
+    // Order in the card: sentence, paragraph, diagram, fix.
+    const order = ['The preflight allowed another origin.', 'what-browser-did', 'sequence-diagram', 'Fix on your server'];
+    const at = order.map((needle) => html.indexOf(needle));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  test('the server fix offers a stack picker, a snippet and a copy button', () => {
+    expect(html).toContain('data-testid="fix-stack"');
+    expect(html).toMatch(/data-testid="fix-snippet" data-stack="express"/);
+    expect(html).toContain('data-testid="copy-fix"');
+  });
+
+  test('the preflight step can be copied as curl; the unsent request cannot', () => {
+    expect(html).toMatch(/data-testid="copy-curl" data-kind="preflight"/);
+    expect(html).not.toMatch(/data-testid="copy-curl" data-kind="actual"/);
+    const sent = renderToStaticMarkup(createElement(CallDetail, { call: call('a2'), verdict: verdict(), onClose: noop }));
+    expect(sent).toMatch(/data-testid="copy-curl" data-kind="actual"/);
+  });
+
   test('marks a cached preflight', () => {
     const cached = renderToStaticMarkup(
       createElement(CallDetail, {

@@ -1,4 +1,5 @@
 import type { TimelineStep, TimelineStepKind } from '../state/timeline';
+import { CopyButton } from './copy-button';
 import { formatDuration } from './format';
 import { HeaderList } from './header-list';
 import { TruncatedText } from './truncated-text';
@@ -9,7 +10,13 @@ const KIND_LABELS: Record<TimelineStepKind, string> = {
   redirect: 'Redirected request',
 };
 
-export function TimelineStepView({ step }: { readonly step: TimelineStep }) {
+interface TimelineStepViewProps {
+  readonly step: TimelineStep;
+  /** The step as a curl command, or null when there is nothing to copy. */
+  readonly curl: string | null;
+}
+
+export function TimelineStepView({ step, curl }: TimelineStepViewProps) {
   const sent = step.requestHeaders !== null;
   const fault = step.faultHeader;
   return (
@@ -33,6 +40,15 @@ export function TimelineStepView({ step }: { readonly step: TimelineStep }) {
         <span className="step-time muted" title="Start offset from the call's start · duration">
           +{formatDuration(step.offsetMs)} · {formatDuration(step.durationMs)}
         </span>
+        {curl !== null && (
+          <CopyButton
+            text={curl}
+            label="Copy as curl"
+            testId="copy-curl"
+            kind={step.kind === 'preflight' ? 'preflight' : 'actual'}
+            title="Cookie and Authorization values are replaced by <redacted>"
+          />
+        )}
       </div>
       {step.error !== null && <p className="step-error">{step.error}</p>}
       {step.redirectUrl !== null && (

@@ -1,6 +1,7 @@
 import type { Verdict } from '../../shared/cors/types';
 import type { ObservedCall } from '../../shared/observed-call';
-import { buildTimeline } from '../state/timeline';
+import { curlFor } from '../../shared/curl';
+import { buildTimeline, type TimelineStep } from '../state/timeline';
 import { TimelineStepView } from './timeline-step-view';
 
 export function Timeline({ call, verdict }: { readonly call: ObservedCall; readonly verdict: Verdict }) {
@@ -16,9 +17,17 @@ export function Timeline({ call, verdict }: { readonly call: ObservedCall; reado
       )}
       <ol className="steps">
         {steps.map((step) => (
-          <TimelineStepView key={`${step.hopIndex}:${step.kind}`} step={step} />
+          <TimelineStepView key={`${step.hopIndex}:${step.kind}`} step={step} curl={curlOf(call, step)} />
         ))}
       </ol>
     </section>
   );
+}
+
+/** The step as a curl command; null for a request that never went out (nothing to replay). */
+function curlOf(call: ObservedCall, step: TimelineStep): string | null {
+  const hop = call.hops[step.hopIndex];
+  if (hop === undefined) return null;
+  if (step.kind === 'preflight') return curlFor(hop, call.method, 'preflight');
+  return step.requestHeaders === null ? null : curlFor(hop, call.method, 'actual');
 }

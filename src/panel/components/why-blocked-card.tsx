@@ -1,6 +1,11 @@
 // The answer to "why was this blocked": the checker's sentence, the header at fault and the fix.
-// For a network failure it says plainly that CORS was not the cause.
+// For a network failure it says plainly that CORS was not the cause. Then what the browser did, as
+// a paragraph and a sequence diagram, and the server configuration that fixes it.
+import { narrate, whatTheBrowserDid } from '../../shared/cors/narrative';
 import type { FaultyHeader, Verdict } from '../../shared/cors/types';
+import type { ObservedCall } from '../../shared/observed-call';
+import { SequenceDiagram } from './sequence-diagram';
+import { ServerFix } from './server-fix';
 import { TruncatedText } from './truncated-text';
 
 const WHERE_LABELS: Record<FaultyHeader['where'], string> = {
@@ -16,7 +21,7 @@ const PHASE_LABELS: Record<NonNullable<Verdict['phase']>, string> = {
   redirect: 'redirect',
 };
 
-export function WhyBlockedCard({ verdict }: { readonly verdict: Verdict }) {
+export function WhyBlockedCard({ call, verdict }: { readonly call: ObservedCall; readonly verdict: Verdict }) {
   const blocked = verdict.outcome === 'blocked';
   const code = verdict.corsError?.code ?? '';
   const failedParameter = verdict.corsError?.failedParameter ?? '';
@@ -52,10 +57,16 @@ export function WhyBlockedCard({ verdict }: { readonly verdict: Verdict }) {
           {header.value === null ? <em className="muted">(absent)</em> : <TruncatedText value={header.value} />}
         </p>
       )}
+      <div className="what-browser-did">
+        <h4 className="label">What the browser did</h4>
+        <p data-testid="what-browser-did">{whatTheBrowserDid(call, verdict)}</p>
+        <SequenceDiagram steps={narrate(call, verdict)} />
+      </div>
       {verdict.fix !== '' && (
         <div className="fix">
           <h4 className="label">Fix on your server</h4>
           <p>{verdict.fix}</p>
+          <ServerFix call={call} verdict={verdict} />
         </div>
       )}
       <p className="muted provenance">
