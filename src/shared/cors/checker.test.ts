@@ -557,6 +557,32 @@ const cases: readonly Case[] = [
     want: { outcome: 'allowed', warnings: ['PreflightNotCached'] },
   },
 
+  {
+    name: "Max-Age above Chromium's 2-hour cap",
+    call: observedCall({
+      method: 'DELETE',
+      hops: [
+        hop({
+          preflight: preflight({ method: 'DELETE', response: response(204, { [ACAO]: PAGE, [ACAM]: 'DELETE', 'Access-Control-Max-Age': '86400' }) }),
+          response: okResponse({ Vary: 'Origin' }),
+        }),
+      ],
+    }),
+    want: { outcome: 'allowed', warnings: ['MaxAgeAboveCap'] },
+  },
+  {
+    name: 'custom response headers script cannot read',
+    call: observedCall({ hops: [hop({ response: okResponse({ Vary: 'Origin', 'X-Request-Id': '7', 'X-Powered-By': 'Express' }) })] }),
+    want: { outcome: 'allowed', warnings: ['HeadersNotExposed'] },
+  },
+  {
+    name: 'custom response headers listed in Expose-Headers',
+    call: observedCall({
+      hops: [hop({ response: okResponse({ Vary: 'Origin', 'X-Request-Id': '7', 'Access-Control-Expose-Headers': 'X-Request-Id' }) })],
+    }),
+    want: { outcome: 'allowed', warnings: [] },
+  },
+
   // ── Preflight cache and forced preflights ──────────────────────────────────
   {
     name: 'PUT without a preflight on the wire: cached',
@@ -1033,4 +1059,5 @@ test('100k random and hostile calls never throw and give one of the four outcome
   }
   expect(wrong.slice(0, 3)).toEqual([]);
   expect([...outcomes.keys()].sort()).toEqual(['allowed', 'blocked', 'failed', 'pending']);
-});
+  // About 5 s alone; CI runs test files in parallel on two cores, so allow for sharing them.
+}, 60_000);

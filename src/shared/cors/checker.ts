@@ -149,6 +149,31 @@ function responseWarnings(warnings: WarningHit[], response: ObservedResponse, or
   }
 }
 
+// Custom `X-` headers are the ones pages usually mean to read (request ids, rate limits, paging);
+// these common ones are meant for the browser or are noise, not for script.
+const NOT_FOR_SCRIPT: ReadonlySet<string> = new Set([
+  'x-powered-by',
+  'x-content-type-options',
+  'x-frame-options',
+  'x-xss-protection',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-permitted-cross-domain-policies',
+]);
+
+/** Custom headers the page cannot read because Access-Control-Expose-Headers leaves them out. */
+function exposureWarnings(warnings: WarningHit[], response: ObservedResponse, credentialsInclude: boolean): void {
+  const exposed = headerValue(response.headers, 'access-control-expose-headers');
+  if (!credentialsInclude && listHasToken(exposed, '*')) return;
+  const hidden: string[] = [];
+  for (const { name } of response.headers) {
+    const lower = lowerAscii(name);
+    if (!lower.startsWith('x-') || NOT_FOR_SCRIPT.has(lower) || listHasToken(exposed, lower)) continue;
+    if (!hidden.includes(name)) hidden.push(name);
+  }
+  if (hidden.length > 0) addWarning(warnings, 'HeadersNotExposed', { headers: hidden.join(', ') });
+}
+
 /** Replays Chromium's checks in its order under one credentials mode; stops at the first failure,
  * or where the record ends (a hop with no response yet). */
 function evaluate(facts: CallFacts, credentialsInclude: boolean, completed: boolean): Evaluation {
@@ -194,10 +219,10 @@ function evaluate(facts: CallFacts, credentialsInclude: boolean, completed: bool
           });
         }
         if (result.authorizationCoveredByWildcard) addWarning(warnings, 'AuthorizationCoveredByWildcard');
-        if (result.maxAgeSeconds === 0) {
-          addWarning(warnings, 'PreflightNotCached', {
-            value: displayValue(headerValue(preflightResponse.headers, 'access-control-max-age')),
-          });
+        const maxAge = headerValue(preflightResponse.headers, 'access-control-max-age');
+        if (result.maxAgeSeconds === 0) addWarning(warnings, 'PreflightNotCached', { value: displayValue(maxAge) });
+        else if (maxAge !== null && /^\+?\d+$/.test(maxAge) && Number(maxAge) > 7200) {
+          addWarning(warnings, 'MaxAgeAboveCap', { value: displayValue(maxAge) });
         }
       }
     }
@@ -250,6 +275,7 @@ function evaluate(facts: CallFacts, credentialsInclude: boolean, completed: bool
       }
     } else if (index === last && f.corsFlag) {
       responseWarnings(warnings, response, f.origin);
+      exposureWarnings(warnings, response, credentialsInclude);
     }
   }
   return { failure: null, warnings };

@@ -191,6 +191,10 @@ export const WARNING_TEXTS = {
     'The Authorization header passed only because Access-Control-Allow-Headers is `*`; the Fetch standard does not let `*` cover Authorization and Chromium plans to enforce that, so list `Authorization` explicitly.',
   PreflightNotCached:
     "The preflight response's Access-Control-Max-Age is {value}, so Chromium does not cache it and sends a preflight before every such call; use a positive value such as 600.",
+  MaxAgeAboveCap:
+    "The preflight response's Access-Control-Max-Age is {value}, but Chromium keeps a preflight for at most 7200 s (2 hours); a longer value gains nothing here and only delays CORS changes in browsers that honour it (Firefox keeps up to 24 hours).",
+  HeadersNotExposed:
+    'The response carries {headers}, but Access-Control-Expose-Headers does not list them, so script reading them gets null; list the ones the page needs in Access-Control-Expose-Headers.',
   OpaqueNoCorsResponse:
     'This was a no-cors request, so the response is opaque: script cannot read it (status 0, no headers, no body).',
 } as const satisfies Record<WarningCode, string>;

@@ -58,13 +58,18 @@ export type CredentialsKnowledge =
   | 'not-include' // the only mode consistent with the outcome
   | 'unknown';
 
-export type WarningCode =
-  | 'OriginReflectedWithCredentials'
-  | 'NullOriginAllowed'
-  | 'MissingVaryOrigin'
-  | 'AuthorizationCoveredByWildcard'
-  | 'PreflightNotCached'
-  | 'OpaqueNoCorsResponse';
+export const WARNING_CODES = [
+  'OriginReflectedWithCredentials',
+  'NullOriginAllowed',
+  'MissingVaryOrigin',
+  'AuthorizationCoveredByWildcard',
+  'PreflightNotCached',
+  'MaxAgeAboveCap',
+  'HeadersNotExposed',
+  'OpaqueNoCorsResponse',
+] as const;
+
+export type WarningCode = (typeof WARNING_CODES)[number];
 
 export interface CorsWarning {
   readonly code: WarningCode;
