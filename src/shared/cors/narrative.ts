@@ -1,7 +1,7 @@
 // "What the browser did": one call replayed as the ordered exchange between page, browser and
 // server, for the sequence diagram and the plain paragraph under the why-blocked sentence. Both come
 // from the same steps, so they cannot disagree. Prose is NARRATIVE_TEXTS, filled by formatMessage.
-import type { HeaderLine, ObservedCall, ObservedHop } from '../observed-call';
+import type { HeaderLine, ObservedCall, ObservedHop, ObservedResponse } from '../observed-call';
 import { formatMessage, type MessageParams } from './explanations';
 import { headerValue, lowerAscii } from './headers';
 import type { Verdict } from './types';
@@ -179,6 +179,37 @@ function drafts(call: ObservedCall, verdict: Verdict): Draft[] {
     detail: null,
     status: 'ok',
   });
+  // The server's answer to a preflight or a request; false when none came.
+  const pushAnswer = (
+    hopIndex: number,
+    kind: 'preflight-answer' | 'response',
+    res: ObservedResponse | null,
+    pending: boolean,
+    errorText: string,
+    texts: { pending: TextKey; none: TextKey; answered: TextKey },
+  ): boolean => {
+    if (res === null) {
+      const text = pending ? texts.pending : texts.none;
+      const status = pending ? 'skipped' : 'fail';
+      out.push({ hopIndex, kind, from: 'server', to: 'browser', text, params: { error: errorText }, detail: null, status });
+      return false;
+    }
+    const got = corsResponseHeaders(res.headers) ?? NARRATIVE_FRAGMENTS.noCorsHeaders;
+    const params = { status: String(res.status), headers: got };
+    out.push({ hopIndex, kind, from: 'server', to: 'browser', text: texts.answered, params, detail: got, status: 'ok' });
+    return true;
+  };
+  // The browser's CORS check of that answer.
+  const pushCheck = (
+    hopIndex: number,
+    kind: 'preflight-check' | 'response-check',
+    failed: boolean,
+    texts: { failed: TextKey; passed: TextKey },
+  ): void => {
+    const detail = failed && verdict.corsError?.failedParameter ? verdict.corsError.failedParameter : null;
+    const text = failed ? texts.failed : texts.passed;
+    out.push({ hopIndex, kind, from: 'browser', to: 'browser', text, params: { code }, detail, status: failed ? 'fail' : 'ok' });
+  };
   // Each hop returns false when the exchange stopped there.
   const runHop = (hop: ObservedHop, i: number): boolean => {
     const method = headerValue(hop.preflight?.requestHeaders ?? null, 'access-control-request-method') ?? call.method;
@@ -200,43 +231,14 @@ function drafts(call: ObservedCall, verdict: Verdict): Draft[] {
         detail: sentHeaders,
         status: 'ok',
       });
-      const res = pf.response;
-      if (res === null) {
-        const pending = pf.error === null && call.state === 'in-flight';
-        out.push({
-          ...base,
-          kind: 'preflight-answer',
-          from: 'server',
-          to: 'browser',
-          text: pending ? 'preflightPending' : 'preflightNoAnswer',
-          params: { error: pf.error ?? error },
-          detail: null,
-          status: pending ? 'skipped' : 'fail',
-        });
-        return false;
-      }
-      const got = corsResponseHeaders(res.headers);
-      out.push({
-        ...base,
-        kind: 'preflight-answer',
-        from: 'server',
-        to: 'browser',
-        text: 'preflightAnswered',
-        params: { status: String(res.status), headers: got ?? NARRATIVE_FRAGMENTS.noCorsHeaders },
-        detail: got ?? NARRATIVE_FRAGMENTS.noCorsHeaders,
-        status: 'ok',
+      const answered = pushAnswer(i, 'preflight-answer', pf.response, pf.error === null && call.state === 'in-flight', pf.error ?? error, {
+        pending: 'preflightPending',
+        none: 'preflightNoAnswer',
+        answered: 'preflightAnswered',
       });
+      if (!answered) return false;
       const failed = fail !== null && fail.hop === i && fail.check === 'preflight';
-      out.push({
-        ...base,
-        kind: 'preflight-check',
-        from: 'browser',
-        to: 'browser',
-        text: failed ? 'preflightCheckFailed' : 'preflightCheckPassed',
-        params: { code },
-        detail: failed && verdict.corsError?.failedParameter ? verdict.corsError.failedParameter : null,
-        status: failed ? 'fail' : 'ok',
-      });
+      pushCheck(i, 'preflight-check', failed, { failed: 'preflightCheckFailed', passed: 'preflightCheckPassed' });
       if (failed) {
         out.push({
           ...base,
@@ -276,44 +278,15 @@ function drafts(call: ObservedCall, verdict: Verdict): Draft[] {
       detail: pickHeaders(hop.requestHeaders ?? [], ['origin']),
       status: 'ok',
     });
-    const res = hop.response;
-    if (res === null) {
-      const pending = call.state === 'in-flight';
-      out.push({
-        ...base,
-        kind: 'response',
-        from: 'server',
-        to: 'browser',
-        text: pending ? 'responsePending' : 'responseNoAnswer',
-        params: { error },
-        detail: null,
-        status: pending ? 'skipped' : 'fail',
-      });
-      return false;
-    }
-    const got = corsResponseHeaders(res.headers);
-    out.push({
-      ...base,
-      kind: 'response',
-      from: 'server',
-      to: 'browser',
-      text: 'responseAnswered',
-      params: { status: String(res.status), headers: got ?? NARRATIVE_FRAGMENTS.noCorsHeaders },
-      detail: got ?? NARRATIVE_FRAGMENTS.noCorsHeaders,
-      status: 'ok',
+    const answered = pushAnswer(i, 'response', hop.response, call.state === 'in-flight', error, {
+      pending: 'responsePending',
+      none: 'responseNoAnswer',
+      answered: 'responseAnswered',
     });
+    if (!answered) return false;
     const failed = fail !== null && fail.hop === i && fail.check === 'response';
     if (failed || i === last || hop.redirectUrl !== null) {
-      out.push({
-        ...base,
-        kind: 'response-check',
-        from: 'browser',
-        to: 'browser',
-        text: failed ? 'responseCheckFailed' : 'responseCheckPassed',
-        params: { code },
-        detail: failed && verdict.corsError?.failedParameter ? verdict.corsError.failedParameter : null,
-        status: failed ? 'fail' : 'ok',
-      });
+      pushCheck(i, 'response-check', failed, { failed: 'responseCheckFailed', passed: 'responseCheckPassed' });
     }
     return !failed;
   };
