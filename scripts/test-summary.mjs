@@ -16,11 +16,14 @@ if (unit) {
   skipped += unit.numPendingTests + unit.numTodoTests;
 } else failed += 1;
 
-const e2e = read('.reports/e2e.json');
-if (e2e) {
-  passed += e2e.stats.expected + e2e.stats.flaky;
-  failed += e2e.stats.unexpected;
-  skipped += e2e.stats.skipped;
-} else failed += 1;
+// Playwright: the extension's own e2e suite, then the example project that uses the kit.
+for (const file of ['.reports/e2e.json', '.reports/example.json']) {
+  const run = read(file);
+  if (run) {
+    passed += run.stats.expected + run.stats.flaky;
+    failed += run.stats.unexpected;
+    skipped += run.stats.skipped;
+  } else failed += 1;
+}
 
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -2,6 +2,7 @@
 // level, so the event that wakes a stopped worker finds its listener.
 import { applyEvent, pageOrigin } from './capture';
 import { acceptPanelPort } from './panel-ports';
+import { clearLog } from './tab-log';
 import { forgetTab, notifyCleared, readCalls, storedTabIds, withTab } from './tab-store';
 import { toHeaderLines, type WireEvent } from './wire-event';
 
@@ -91,6 +92,18 @@ Object.assign(globalThis, {
       const tabIds = tabId === undefined ? await storedTabIds() : [tabId];
       const results = await Promise.all(tabIds.map((id) => readCalls(id)));
       return results.flatMap((r) => r.calls);
+    },
+    // The same clear as the panel's button, so an open panel empties too.
+    async clear(tabId?: number) {
+      const tabIds = tabId === undefined ? await storedTabIds() : [tabId];
+      await Promise.all(
+        tabIds.map((id) =>
+          withTab(id, (log) => {
+            clearLog(log);
+            notifyCleared(log);
+          }),
+        ),
+      );
     },
   },
 });

@@ -68,6 +68,8 @@ export function PanelApp({ tabId }: { readonly tabId: number }) {
     <div className={`panel${selected === undefined ? '' : ' panel--with-detail'}`}>
       <Toolbar
         calls={state.calls}
+        shownCalls={shown}
+        selectedCall={selected}
         shownCount={shown.length}
         counters={state.counters}
         preserveLog={preserveLogShown(state)}

@@ -7,13 +7,15 @@ import { extensionWorker } from './launch';
 export interface ReadReportOptions {
   /** Only this page's tab; every tab when omitted. */
   readonly page?: Page;
+  /** Only this tab (as found by `findTabId`); wins over `page`. */
+  readonly tabId?: number;
   /** How long to wait for calls still in flight to finish (ms). */
   readonly settleTimeout?: number;
 }
 
 export async function readCorsReport(context: BrowserContext, options: ReadReportOptions = {}): Promise<CorsReport> {
   const worker = await wakeWorker(context);
-  const tabId = options.page ? await tabIdOf(worker, options.page) : undefined;
+  const tabId = options.tabId ?? (options.page ? await tabIdOf(worker, options.page) : undefined);
   const deadline = Date.now() + (options.settleTimeout ?? 2_000);
   let calls = await readCalls(worker, tabId);
   while (calls.some((call) => call.state === 'in-flight') && Date.now() < deadline) {
@@ -27,6 +29,16 @@ function readCalls(worker: Worker, tabId: number | undefined): Promise<ObservedC
   return worker.evaluate(async (id) => {
     const api = (globalThis as unknown as { corsLens: { calls(tabId?: number): Promise<ObservedCall[]> } }).corsLens;
     return api.calls(id);
+  }, tabId);
+}
+
+/** Empties CORS Lens's log for one tab (every tab when `tabId` is omitted), as the panel's Clear does. */
+export async function clearCorsLog(context: BrowserContext, tabId?: number): Promise<void> {
+  const worker = await wakeWorker(context);
+  await worker.evaluate(async (id) => {
+    const api = (globalThis as unknown as { corsLens: { clear?(tabId?: number): Promise<void> } }).corsLens;
+    if (!api.clear) throw new Error('CORS Lens: this extension build cannot clear its log; rebuild it');
+    await api.clear(id);
   }, tabId);
 }
 

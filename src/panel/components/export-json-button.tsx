@@ -1,24 +1,20 @@
 import { buildReport } from '../../shared/report';
 import type { ObservedCall } from '../../shared/observed-call';
+import { downloadText } from './download';
 
 export const REPORT_FILE_NAME = 'cors-lens-report.json';
 
+/** The whole tab as one cors-lens/report document (it carries no header values to redact). */
 export function ExportJsonButton({ calls }: { readonly calls: readonly ObservedCall[] }) {
-  function download(): void {
-    const json = JSON.stringify(buildReport(calls), null, 2);
-    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = REPORT_FILE_NAME;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    // The download starts asynchronously; revoking the URL at once can cancel it.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
   return (
-    <button type="button" className="tool-button" data-testid="export-json" onClick={download} title="Download every call as a cors-lens/report JSON document">
-      Export JSON
+    <button
+      type="button"
+      className="tool-button"
+      data-testid="export-json"
+      onClick={() => downloadText(JSON.stringify(buildReport(calls), null, 2), REPORT_FILE_NAME, 'application/json')}
+      title="Download every call as a cors-lens/report JSON document"
+    >
+      JSON, all calls
     </button>
   );
 }

@@ -2,7 +2,7 @@ import type { ObservedCall } from '../../shared/observed-call';
 import type { TabCounters } from '../../shared/protocol';
 import { isOutcomeFilter, OUTCOME_FILTERS, type OutcomeFilter } from '../state/panel-state';
 import { Counters } from './counters';
-import { ExportJsonButton } from './export-json-button';
+import { ExportMenu } from './export-menu';
 
 const OUTCOME_LABELS: Record<OutcomeFilter, string> = {
   all: 'All',
@@ -13,6 +13,9 @@ const OUTCOME_LABELS: Record<OutcomeFilter, string> = {
 
 interface ToolbarProps {
   readonly calls: readonly ObservedCall[];
+  /** The calls the filters leave visible, and the one open in the detail pane. */
+  readonly shownCalls: readonly ObservedCall[];
+  readonly selectedCall: ObservedCall | undefined;
   readonly shownCount: number;
   readonly counters: TabCounters;
   readonly preserveLog: boolean;
@@ -75,7 +78,7 @@ export function Toolbar(props: ToolbarProps) {
           </option>
         ))}
       </select>
-      <ExportJsonButton calls={props.calls} />
+      <ExportMenu selected={props.selectedCall} shown={props.shownCalls} all={props.calls} />
       <span className="tool-spacer" />
       <Counters total={props.calls.length} shown={props.shownCount} counters={props.counters} />
     </div>

@@ -1,0 +1,65 @@
+// The Export menu: Markdown and HAR downloads of real calls, with credentials redacted by default.
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { PanelPage } from './pages/panel-page';
+
+type RunCase = { runCase(id: string): Promise<string> };
+
+interface HarFile {
+  log: {
+    version: string;
+    entries: {
+      request: { method: string; url: string; headers: { name: string; value: string }[] };
+      _corsLens: { role: string; corsError: { code: string } | null };
+    }[];
+  };
+}
+
+async function download(panel: PanelPage, format: 'markdown' | 'har'): Promise<string> {
+  await panel.page.getByTestId('export-format').selectOption(format);
+  const [file] = await Promise.all([panel.page.waitForEvent('download'), panel.page.getByTestId('export-download').click()]);
+  const path = await file.path();
+  return readFile(path, 'utf8');
+}
+
+async function fetchWithToken(app: Page, url: string): Promise<void> {
+  await app.evaluate(async (target) => {
+    await fetch(target, { headers: { Authorization: 'Bearer secret-token' } });
+  }, url);
+}
+
+test('exports Markdown and HAR with the code, a diagram, and redacted credentials', async ({ lens, playground }) => {
+  const app = await lens.context.newPage();
+  await app.goto(`${playground.appOrigin}/`);
+  await app.evaluate(() => (window as unknown as RunCase).runCase('no-acao'));
+  // Allowed after a preflight, so the Authorization header really goes on the wire.
+  await fetchWithToken(app, `${playground.apiOrigin}/json/ok?with=token`);
+  const panel = await PanelPage.open(lens.context, lens.extensionId, app);
+  await expect(panel.rows()).toHaveCount(2);
+  await expect(panel.rowFor('case=no-acao')).toHaveAttribute('data-code', 'MissingAllowOriginHeader');
+
+  await panel.page.getByTestId('export-menu-toggle').click();
+  await expect(panel.page.getByTestId('keep-credentials')).not.toBeChecked();
+  await panel.page.getByTestId('export-scope').selectOption('all');
+
+  const markdown = await download(panel, 'markdown');
+  expect(markdown).toContain('`MissingAllowOriginHeader`');
+  expect(markdown).toMatch(/```mermaid\nsequenceDiagram\n/);
+  expect(markdown).not.toContain('secret-token');
+
+  const har = JSON.parse(await download(panel, 'har')) as HarFile;
+  expect(har.log.version).toBe('1.2');
+  expect(har.log.entries.some((e) => e._corsLens.corsError?.code === 'MissingAllowOriginHeader')).toBe(true);
+  const withToken = har.log.entries.filter((e) => e.request.url.includes('with=token') && e._corsLens.role === 'actual');
+  expect(withToken).toHaveLength(1);
+  const auth = withToken[0]?.request.headers.find((h) => h.name.toLowerCase() === 'authorization');
+  expect(auth?.value).toBe('<redacted>');
+  expect(JSON.stringify(har)).not.toContain('secret-token');
+
+  await panel.page.getByTestId('keep-credentials').check();
+  expect(await download(panel, 'har')).toContain('Bearer secret-token');
+
+  await panel.close();
+  await app.close();
+});

@@ -1,0 +1,122 @@
+// The Export menu: format, scope and credential choice, then Copy or Download. The text is built
+// only when an action is clicked, so a tab with thousands of calls costs nothing while browsing.
+import { useState } from 'react';
+import { version } from '../../../manifest.json';
+import type { ObservedCall } from '../../shared/observed-call';
+import {
+  browserName,
+  callsInScope,
+  exportFile,
+  isExportFormat,
+  isExportScope,
+  type ExportFile,
+  type ExportFormat,
+  type ExportScope,
+  type ExportSources,
+} from '../state/export-content';
+import { downloadText } from './download';
+import { ExportJsonButton } from './export-json-button';
+
+const FORMAT_LABELS: Record<ExportFormat, string> = { markdown: 'Markdown', json: 'JSON', har: 'HAR' };
+
+type CopyState = 'idle' | 'copied' | 'failed';
+const COPY_LABELS: Record<CopyState, string> = { idle: 'Copy to clipboard', copied: 'Copied', failed: 'Copy failed' };
+
+function scopeLabels(sources: ExportSources): Record<ExportScope, string> {
+  return {
+    call: 'This call',
+    shown: `Filtered list (${sources.shown.length})`,
+    all: `All calls in the tab (${sources.all.length})`,
+  };
+}
+
+export function ExportMenu(sources: ExportSources) {
+  const [format, setFormat] = useState<ExportFormat>('markdown');
+  const [scopeChoice, setScope] = useState<ExportScope | null>(null);
+  const [keepCredentials, setKeepCredentials] = useState(false);
+  const [copyState, setCopyState] = useState<CopyState>('idle');
+  const scope: ExportScope = scopeChoice ?? (sources.selected === undefined ? 'all' : 'call');
+  const calls: readonly ObservedCall[] = callsInScope(scope, sources);
+  const labels = scopeLabels(sources);
+
+  const build = (): ExportFile =>
+    exportFile(format, calls, {
+      keepCredentials,
+      env: { browser: browserName(navigator.userAgent), version, now: new Date() },
+    });
+  const copy = (): void => {
+    navigator.clipboard.writeText(build().text).then(
+      () => setCopyState('copied'),
+      () => setCopyState('failed'),
+    );
+    setTimeout(() => setCopyState('idle'), 1500);
+  };
+  const download = (): void => {
+    const file = build();
+    downloadText(file.text, file.fileName, file.mimeType);
+  };
+
+  return (
+    <details className="export-menu" data-testid="export-menu">
+      <summary className="tool-button" data-testid="export-menu-toggle">
+        Export
+      </summary>
+      <div className="export-menu-body">
+        <label className="export-field">
+          Format
+          <select
+            className="tool-select"
+            data-testid="export-format"
+            value={format}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              if (isExportFormat(value)) setFormat(value);
+            }}
+          >
+            {Object.entries(FORMAT_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="export-field">
+          Calls
+          <select
+            className="tool-select"
+            data-testid="export-scope"
+            value={scope}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              if (isExportScope(value)) setScope(value);
+            }}
+          >
+            {Object.entries(labels).map(([value, label]) => (
+              <option key={value} value={value} disabled={value === 'call' && sources.selected === undefined}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="tool-check">
+          <input
+            type="checkbox"
+            data-testid="keep-credentials"
+            checked={keepCredentials}
+            onChange={(e) => setKeepCredentials(e.currentTarget.checked)}
+          />
+          Include cookies and authorization
+        </label>
+        <div className="export-actions">
+          <button type="button" className="tool-button" data-testid="export-copy" data-copy-state={copyState} disabled={calls.length === 0} onClick={copy}>
+            {COPY_LABELS[copyState]}
+          </button>
+          <button type="button" className="tool-button" data-testid="export-download" disabled={calls.length === 0} onClick={download}>
+            Download
+          </button>
+          <ExportJsonButton calls={sources.all} />
+        </div>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest';
+import { call, hop } from './test-calls';
+import { browserName, callsInScope, exportFile, type ExportFormat } from './export-content';
+
+const secret = call('s1', {
+  hops: [hop('https://api.test/items', { requestHeaders: [{ name: 'Authorization', value: 'Bearer secret-token' }] })],
+});
+const other = call('s2');
+const env = { browser: 'Chrome 156', version: '0.1.0', now: new Date(0) };
+
+describe('export content', () => {
+  test('scopes pick the selected call, the filtered list or every call', () => {
+    const sources = { selected: secret, shown: [secret], all: [secret, other] };
+    expect(callsInScope('call', sources)).toEqual([secret]);
+    expect(callsInScope('shown', sources)).toEqual([secret]);
+    expect(callsInScope('all', sources)).toEqual([secret, other]);
+    expect(callsInScope('call', { ...sources, selected: undefined })).toEqual([]);
+  });
+
+  test.each<[ExportFormat, string]>([
+    ['markdown', 'cors-lens-report.md'],
+    ['json', 'cors-lens-report.json'],
+    ['har', 'cors-lens.har'],
+  ])('%s names its file', (format, fileName) => {
+    expect(exportFile(format, [secret], { keepCredentials: false, env }).fileName).toBe(fileName);
+  });
+
+  test('HAR redacts Authorization unless asked to keep it', () => {
+    expect(exportFile('har', [secret], { keepCredentials: false, env }).text).not.toContain('secret-token');
+    expect(exportFile('har', [secret], { keepCredentials: false, env }).text).toContain('<redacted>');
+    expect(exportFile('har', [secret], { keepCredentials: true, env }).text).toContain('Bearer secret-token');
+  });
+
+  test('browserName', () => {
+    expect(browserName('Mozilla/5.0 (X11) AppleWebKit/537.36 Chrome/156.0.1.2 Safari/537.36')).toBe('Chrome 156.0.1.2');
+    expect(browserName('Other')).toBe('Other');
+  });
+});

@@ -1,0 +1,32 @@
+// Plain-text accounts of calls for matcher failure messages: what a developer needs to act on
+// without opening the report (method, URL, code, why, fix).
+import type { ReportCall } from '../shared/report';
+
+export function describeCall(call: ReportCall): string {
+  const lines = [`  ${call.method} ${call.url}`];
+  if (call.finalUrl !== call.url) lines.push(`    redirected to: ${call.finalUrl}`);
+  switch (call.outcome) {
+    case 'blocked': {
+      const code = call.corsError?.code ?? 'unknown';
+      const parameter = call.corsError?.failedParameter ? ` (${call.corsError.failedParameter})` : '';
+      lines.push(`    blocked by CORS: ${code}${parameter}`);
+      break;
+    }
+    case 'failed':
+      lines.push(`    failed: ${call.networkError ?? 'network error'}`);
+      break;
+    case 'allowed':
+      lines.push(`    allowed${call.status === null ? '' : ` (status ${call.status})`}`);
+      break;
+    case 'pending':
+      lines.push('    still pending');
+      break;
+  }
+  if (call.outcome !== 'allowed' && call.explanation) lines.push(`    Why: ${call.explanation}`);
+  if (call.outcome !== 'allowed' && call.fix) lines.push(`    Fix: ${call.fix}`);
+  return lines.join('\n');
+}
+
+export function describeCalls(calls: readonly ReportCall[]): string {
+  return calls.length === 0 ? '  (none)' : calls.map(describeCall).join('\n\n');
+}

@@ -1,0 +1,63 @@
+// `import { test, expect } from 'cors-lens/playwright'`: @playwright/test with a Chromium that
+// has CORS Lens loaded (`context`, `page`) and the page's CORS calls (`corsLens`).
+import { test as base } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchWithCorsLens } from './launch';
+import { corsLensFor, type CorsLens } from './lens';
+import { readCorsReport } from './read-report';
+
+export interface CorsLensTestOptions {
+  /** The unpacked extension to load; defaults to the `dist/` shipped in this package. */
+  readonly corsLensExtensionPath: string | undefined;
+}
+
+export interface CorsLensTestFixtures {
+  readonly corsLens: CorsLens;
+}
+
+/** The extension build shipped next to the kit (`dist-kit/playwright.js` → `dist/`). */
+export function bundledExtensionPath(): string {
+  const path = fileURLToPath(new URL('../dist', import.meta.url));
+  if (!existsSync(join(path, 'manifest.json'))) {
+    throw new Error(`CORS Lens: no extension build at ${path}; build it or set the corsLensExtensionPath option`);
+  }
+  return path;
+}
+
+export const test = base.extend<CorsLensTestOptions & CorsLensTestFixtures>({
+  corsLensExtensionPath: [undefined, { option: true }],
+
+  // A fresh profile per test: extensions need a persistent context, and a shared one would carry
+  // cookies, cache and preflight cache from test to test.
+  context: async ({ corsLensExtensionPath, headless }, use, testInfo) => {
+    const launched = await launchWithCorsLens({
+      extensionPath: corsLensExtensionPath ?? bundledExtensionPath(),
+      headless,
+    });
+    try {
+      await use(launched.context);
+      if (testInfo.status !== testInfo.expectedStatus) {
+        // Best effort: a crashed browser must not hide the test's own error.
+        const report = await readCorsReport(launched.context).catch(() => null);
+        if (report) {
+          await testInfo.attach('cors-lens-report', {
+            body: JSON.stringify(report, null, 2),
+            contentType: 'application/json',
+          });
+        }
+      }
+    } finally {
+      await launched.close();
+    }
+  },
+
+  page: async ({ context }, use) => {
+    await use(context.pages()[0] ?? (await context.newPage()));
+  },
+
+  corsLens: async ({ context, page }, use) => {
+    await use(corsLensFor(context, page));
+  },
+});

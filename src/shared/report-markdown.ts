@@ -1,0 +1,170 @@
+// The report as Markdown for a bug ticket: environment, a summary table, and for each blocked call
+// the header at fault, the CORS headers on the wire, a Mermaid sequence diagram and the fix.
+import { checkCall } from './cors/checker';
+import { lowerAscii } from './cors/headers';
+import { narrate, type ExchangeStep, type Party } from './cors/narrative';
+import type { Verdict } from './cors/types';
+import { serverFixFor } from './fixes/server-config';
+import { renderSnippet, STACK_LABELS } from './fixes/snippets';
+import type { HeaderLine, ObservedCall } from './observed-call';
+
+export interface MarkdownEnv {
+  readonly browser: string;
+  readonly pageOrigin: string;
+  readonly generatedAt: Date;
+}
+
+const CORS_REQUEST_HEADERS: ReadonlySet<string> = new Set([
+  'origin',
+  'access-control-request-method',
+  'access-control-request-headers',
+  'access-control-request-private-network',
+  'content-type',
+  'authorization',
+  'cookie',
+  'sec-fetch-mode',
+]);
+
+function mattersRequest(name: string): boolean {
+  return CORS_REQUEST_HEADERS.has(lowerAscii(name));
+}
+
+function mattersResponse(name: string): boolean {
+  const lower = lowerAscii(name);
+  return lower.startsWith('access-control-') || lower === 'vary' || lower === 'location' || lower === 'set-cookie';
+}
+
+/** Safe inside a table cell or running text: no pipe ends a cell, no backtick opens code. */
+export function escapeMarkdown(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, '\\`').replace(/[\r\n]+/g, ' ');
+}
+
+/** Explanations and fixes are our own prose with intended `code` spans; only line breaks go. */
+function prose(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ');
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.map(escapeMarkdown).join(' | ')} |`;
+}
+
+function table(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  return [row(head), `|${head.map(() => ' --- |').join('')}`, ...rows.map(row)];
+}
+
+const PARTICIPANT: Record<Party, string> = { page: 'Page', browser: 'Browser', server: 'Server' };
+
+/** Mermaid treats `;` as a statement end and `#` as an entity start. */
+function mermaidText(s: string): string {
+  return s.replace(/#/g, '#35;').replace(/;/g, '#59;').replace(/[\r\n]+/g, ' ');
+}
+
+function arrow(step: ExchangeStep): string {
+  switch (step.status) {
+    case 'ok':
+      return '->>';
+    case 'fail':
+      return '-x';
+    case 'skipped':
+      return '-->>';
+  }
+}
+
+export function mermaidDiagram(steps: readonly ExchangeStep[]): string[] {
+  const out = ['```mermaid', 'sequenceDiagram', '  participant Page', '  participant Browser', '  participant Server'];
+  for (const step of steps) {
+    out.push(`  ${PARTICIPANT[step.from]}${arrow(step)}${PARTICIPANT[step.to]}: ${mermaidText(step.label)}`);
+    if (step.detail !== null) out.push(`  Note over ${PARTICIPANT[step.to]}: ${mermaidText(step.detail)}`);
+  }
+  out.push('```');
+  return out;
+}
+
+function headerRows(where: string, lines: readonly HeaderLine[] | null | undefined, keep: (n: string) => boolean): string[][] {
+  return (lines ?? []).filter((h) => keep(h.name)).map((h) => [where, h.name, h.value]);
+}
+
+function wireHeaders(call: ObservedCall): string[] {
+  const rows = call.hops.flatMap((hop, i) => {
+    const label = call.hops.length > 1 ? ` (hop ${i + 1})` : '';
+    const pf = hop.preflight;
+    return [
+      ...headerRows(`Preflight request${label}`, pf?.requestHeaders, mattersRequest),
+      ...headerRows(`Preflight response${label}`, pf?.response?.headers, mattersResponse),
+      ...headerRows(`Request${label}`, hop.requestHeaders, mattersRequest),
+      ...headerRows(`Response${label}`, hop.response?.headers, mattersResponse),
+    ];
+  });
+  return rows.length === 0 ? ['No CORS-relevant headers were captured.'] : table(['Where', 'Header', 'Value'], rows);
+}
+
+function faultLine(verdict: Verdict): string {
+  const h = verdict.header;
+  if (h === null) return 'Header at fault: not visible in the captured headers.';
+  const value = h.value === null ? '(absent)' : `\`${h.value.replace(/`/g, "'")}\``;
+  return `Header at fault: **${escapeMarkdown(h.name)}** in the ${h.where.replace(/-/g, ' ')}: ${value}`;
+}
+
+function blockedSection(call: ObservedCall, verdict: Verdict, index: number): string[] {
+  const code = verdict.corsError?.code ?? 'unknown';
+  const url = call.hops[0]?.url ?? '';
+  const out = [
+    `### ${index}. ${escapeMarkdown(call.method)} ${escapeMarkdown(url)}`,
+    '',
+    `**Verdict:** blocked, \`${code}\`${verdict.corsError?.failedParameter ? ` (failed parameter: ${escapeMarkdown(verdict.corsError.failedParameter)})` : ''}`,
+    '',
+    prose(verdict.explanation),
+    '',
+    faultLine(verdict),
+    '',
+    '#### Headers that matter to CORS',
+    '',
+    ...wireHeaders(call),
+    '',
+    '#### What the browser did',
+    '',
+    ...mermaidDiagram(narrate(call, verdict)),
+    '',
+    '#### Fix',
+    '',
+    prose(verdict.fix),
+  ];
+  const config = serverFixFor(call, verdict);
+  if (config !== null) out.push('', `${STACK_LABELS.express}:`, '', '```javascript', renderSnippet('express', config), '```');
+  return out;
+}
+
+export function reportMarkdown(calls: readonly ObservedCall[], env: MarkdownEnv): string {
+  const checked = calls.map((call) => ({ call, verdict: checkCall(call) }));
+  const blocked = checked.filter((c) => c.verdict.outcome === 'blocked');
+  const out = [
+    '# CORS Lens report',
+    '',
+    '## Environment',
+    '',
+    `- Browser: ${escapeMarkdown(env.browser)}`,
+    `- Page origin: ${escapeMarkdown(env.pageOrigin)}`,
+    `- Generated: ${env.generatedAt.toISOString()}`,
+    `- Calls: ${calls.length} (${blocked.length} blocked)`,
+    '',
+    'Codes are Chromium `Network.CorsError` names inferred by CORS Lens from the headers on the wire.',
+    '',
+    '## Summary',
+    '',
+    ...table(
+      ['#', 'Method', 'URL', 'Outcome', 'Code'],
+      checked.map(({ call, verdict }, i) => [
+        String(i + 1),
+        call.method,
+        call.hops[0]?.url ?? '',
+        verdict.outcome,
+        verdict.corsError?.code ?? verdict.networkError ?? '',
+      ]),
+    ),
+  ];
+  if (blocked.length > 0) {
+    out.push('', '## Blocked calls');
+    for (const { call, verdict } of blocked) out.push('', ...blockedSection(call, verdict, checked.findIndex((c) => c.call === call) + 1));
+  }
+  return `${out.join('\n')}\n`;
+}
