@@ -72,6 +72,13 @@ export class DevToolsWindow {
     }
   }
 
+  /** A channel into a DevTools frontend window itself (its page runs DevTools' own modules). */
+  async frontend(timeout = 15_000): Promise<TargetChannel> {
+    const [target] = await this.waitForTargets((t) => t.url.startsWith('devtools://devtools/'), Date.now() + timeout);
+    if (!target) throw new Error('no DevTools window');
+    return this.channelTo(target);
+  }
+
   private async panelChannel(deadline: number): Promise<TargetChannel> {
     const panelUrl = `chrome-extension://${this.extensionId}/src/panel/panel.html`;
     const [panel] = await this.waitForTargets((t) => t.url.startsWith(panelUrl), deadline);
