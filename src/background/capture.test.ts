@@ -100,6 +100,24 @@ describe('pairing preflights with their requests', () => {
     ]);
   });
 
+  test('the re-pairing also reaches a twin whose failed preflight already ended it', () => {
+    const url = `${API}/twins-ended`;
+    const log = run([
+      event('before-request', '230', url, 'PUT'),
+      event('before-request', '232', url, 'PUT'),
+      event('send-headers', 'pb', url, 'OPTIONS', { requestHeaders: acrm('PUT', 'x-b') }),
+      event('send-headers', 'pa', url, 'OPTIONS', { requestHeaders: acrm('PUT', 'x-a') }),
+      event('completed', 'pb', url, 'OPTIONS', { statusCode: 204 }),
+      event('completed', 'pa', url, 'OPTIONS', { statusCode: 204 }),
+      event('error', '232', url, 'PUT', { error: 'net::ERR_FAILED' }),
+      event('send-headers', '230', url, 'PUT', { requestHeaders: [h('Origin', PAGE), h('X-A', '1')] }),
+    ]);
+    expect(orderedCalls(log).map((c) => [c.id, c.hops[0]?.preflight?.requestId])).toEqual([
+      ['230', 'pa'],
+      ['232', 'pb'],
+    ]);
+  });
+
   test('without adjacent ids, the oldest waiting request takes the preflight', () => {
     const url = `${API}/x`;
     const log = run([

@@ -39,6 +39,9 @@ export function findActualForPreflight(log: TabLog, preflight: PreflightKey): nu
   return oldest;
 }
 
+/** How far back a twin request is looked for; twins are started together. */
+const RECENT_CALLS = 200;
+
 /** The preflight's Access-Control-Request-Headers as a comparable key. */
 function requestedHeaders(preflight: ObservedPreflight): string {
   const value = headerValue(preflight.requestHeaders, 'access-control-request-headers');
@@ -58,7 +61,10 @@ export function repairPreflight(log: TabLog, seq: number, sentHeaders: readonly 
   if (!call || !hop || !mine) return;
   const wanted = corsUnsafeRequestHeaderNames(sentHeaders).slice().sort().join(',');
   if (requestedHeaders(mine) === wanted) return;
-  for (const siblingSeq of Object.values(log.meta.inflight)) {
+  // The twin may already have ended (its preflight failed first), so look among recent calls,
+  // not just those in flight.
+  const recent = log.meta.order.slice(-RECENT_CALLS).reverse();
+  for (const siblingSeq of recent) {
     const sibling = log.calls.get(siblingSeq);
     const siblingHop = sibling?.hops[sibling.hops.length - 1];
     const theirs = siblingHop?.preflight;
