@@ -4,11 +4,11 @@ import { test as base, expect } from '@playwright/test';
 import { startPlayground } from '../playground/servers';
 import { launchWithCorsLens } from '../src/playwright/launch';
 import { DevToolsWindow } from './support/devtools-window';
-import { EXTENSION_PATH } from './support/fixtures';
+import { EXTENSION_PATH, TEST_HOSTS } from './support/fixtures';
 
 base('the CORS tab in real DevTools lists the inspected page’s blocked call', async () => {
   const playground = await startPlayground();
-  const lens = await launchWithCorsLens({ extensionPath: EXTENSION_PATH, args: ['--auto-open-devtools-for-tabs'] });
+  const lens = await launchWithCorsLens({ extensionPath: EXTENSION_PATH, hostResolverRules: TEST_HOSTS, args: ['--auto-open-devtools-for-tabs'] });
   try {
     const page = await lens.context.newPage();
     // Every tab has its own DevTools window; keep only the one inspecting our page.

@@ -5,10 +5,10 @@ import { launchWithCorsLens } from '../src/playwright/launch';
 import { reportHar } from '../src/shared/report-har';
 import { REALISTIC_CALLS } from '../src/shared/report-test-calls';
 import { DevToolsWindow } from './support/devtools-window';
-import { EXTENSION_PATH } from './support/fixtures';
+import { EXTENSION_PATH, TEST_HOSTS } from './support/fixtures';
 
 base('DevTools imports the HAR export: every entry becomes a request', async () => {
-  const lens = await launchWithCorsLens({ extensionPath: EXTENSION_PATH, args: ['--auto-open-devtools-for-tabs'] });
+  const lens = await launchWithCorsLens({ extensionPath: EXTENSION_PATH, hostResolverRules: TEST_HOSTS, args: ['--auto-open-devtools-for-tabs'] });
   try {
     const page = await lens.context.newPage();
     const frontend = await (await DevToolsWindow.attach(page, lens.extensionId)).frontend();

@@ -7,6 +7,10 @@ import { launchWithCorsLens, type LaunchedBrowser } from '../../src/playwright/l
 
 export const EXTENSION_PATH = resolve(import.meta.dirname, '../../dist');
 
+/** Test hosts resolve to loopback and every other name to nothing, so no test session sends a
+ * lookup or a request off this machine (Chromium's own background calls included). */
+export const TEST_HOSTS = 'MAP *.test 127.0.0.1, MAP * ~NOTFOUND';
+
 interface WorkerFixtures {
   readonly lens: LaunchedBrowser;
   readonly playground: Playground;
@@ -16,7 +20,7 @@ export const test = base.extend<object, WorkerFixtures>({
   lens: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
     async ({}, use) => {
-      const browser = await launchWithCorsLens({ extensionPath: EXTENSION_PATH });
+      const browser = await launchWithCorsLens({ extensionPath: EXTENSION_PATH, hostResolverRules: TEST_HOSTS });
       await use(browser);
       await browser.close();
     },

@@ -39,6 +39,14 @@ function switches(options: LaunchOptions, userDataDir: string): string[] {
     '--disable-component-update',
     '--disable-sync',
     '--no-first-run',
+    // Chromium still calls Google for network time, account checks and updates with the flags
+    // above; none of these features touches CORS.
+    '--disable-features=NetworkTimeServiceQuerying,OptimizationHints,MediaRouter,AimEnabled,PreconnectToSearch',
+    '--enable-features=SkipListAccountsWithoutGaiaCookies',
+    '--disable-default-apps',
+    '--disable-domain-reliability',
+    '--disable-client-side-phishing-detection',
+    '--no-pings',
     '--no-default-browser-check',
     '--disable-dev-shm-usage',
     '--disable-search-engine-choice-screen',
