@@ -2,9 +2,9 @@
 // report the extension built, exactly as the Playwright kit does.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { extensionWorker, launchWithCorsLens, type LaunchedBrowser } from '../playwright/launch';
-import { readCorsReport } from '../playwright/read-report';
-import type { ObservedCall } from '../shared/observed-call';
+import { launchWithCorsLens, type LaunchedBrowser } from '../playwright/launch';
+import { readObservedCalls } from '../playwright/read-report';
+import { buildReport } from '../shared/report';
 import { CliError } from './cli-error';
 import type { CheckedCalls } from './format-report';
 
@@ -69,21 +69,9 @@ export async function checkUrl(options: CheckOptions): Promise<CheckedCalls> {
       options.progress(`Waiting ${options.waitFor} ms for late requests…`);
       await page.waitForTimeout(options.waitFor);
     }
-    const report = await readCorsReport(browser.context, { page });
-    // The same records the report was built from (it waited for them to settle), for the
-    // Markdown report, which shows headers.
-    const tabId = report.calls[0]?.tabId;
-    const worker = await extensionWorker(browser.context);
-    const ids = new Set(report.calls.map((c) => c.id));
-    const calls =
-      tabId === undefined
-        ? []
-        : (
-            await worker.evaluate(async (id) => {
-              const api = (globalThis as unknown as { corsLens: { calls(tabId?: number): Promise<ObservedCall[]> } }).corsLens;
-              return api.calls(id);
-            }, tabId)
-          ).filter((c) => ids.has(c.id));
+    // The raw records carry the headers the Markdown report shows; the report is built from them.
+    const calls = await readObservedCalls(browser.context, { page });
+    const report = buildReport(calls);
     const version = browser.context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
     return { report, calls, source: `Chromium ${version} (headless, cors-lens check)` };
   } finally {

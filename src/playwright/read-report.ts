@@ -14,6 +14,11 @@ export interface ReadReportOptions {
 }
 
 export async function readCorsReport(context: BrowserContext, options: ReadReportOptions = {}): Promise<CorsReport> {
+  return buildReport(await readObservedCalls(context, options));
+}
+
+/** The raw records the report is built from (with every header), once in-flight calls settle. */
+export async function readObservedCalls(context: BrowserContext, options: ReadReportOptions = {}): Promise<ObservedCall[]> {
   const worker = await wakeWorker(context);
   const tabId = options.tabId ?? (options.page ? await tabIdOf(worker, options.page) : undefined);
   const deadline = Date.now() + (options.settleTimeout ?? 2_000);
@@ -22,7 +27,7 @@ export async function readCorsReport(context: BrowserContext, options: ReadRepor
     await new Promise((resolve) => setTimeout(resolve, 50));
     calls = await readCalls(worker, tabId);
   }
-  return buildReport(calls);
+  return calls;
 }
 
 function readCalls(worker: Worker, tabId: number | undefined): Promise<ObservedCall[]> {
