@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // under Playwright against real Chromium.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     reporters: ['default', ['json', { outputFile: '.reports/unit.json' }]],
   },
