@@ -2,6 +2,7 @@
 // The background builds it from chrome.webRequest events; the checker, the panel and the
 // reports read it. It must survive JSON (it lives in chrome.storage.session).
 import { isSameOrigin, parseUrl, type ParsedUrl } from './cors/url';
+import type { TrialMark } from './trial/trial-mark';
 
 /** One header line as sent or received. Repeated lines stay separate, in wire order. */
 export interface HeaderLine {
@@ -68,6 +69,9 @@ export interface ObservedCall {
   /** Set when the call was first seen mid-way: the service worker was stopped while it was in
    * flight and some of its events were never recorded. */
   readonly incomplete?: true;
+  /** Set when a CORS Lens trial rule changed this call's response headers (Try this fix): the
+   * outcome is then not the server's real behaviour. */
+  readonly trial?: TrialMark;
 }
 
 /** A record is complete when its start was seen and no hop that got an answer lacks the headers

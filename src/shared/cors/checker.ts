@@ -4,6 +4,8 @@
 // checks under both modes and keeps the one consistent with how far the request actually got.
 // Total: every helper is written so it cannot throw, whatever the strings contain.
 import { isComplete, type ObservedCall, type ObservedHop, type ObservedResponse } from '../observed-call';
+import { withTrialHeaders } from '../trial/effective-headers';
+import { TRIAL_CALL_NOTE } from '../trial/trial-mark';
 import { checkAccess } from './check-access';
 import { checkPreflight } from './check-preflight';
 import { classifyFromPreflight, classifyRequest, type RequestClass } from './classify-request';
@@ -683,9 +685,14 @@ function corsVerdict(facts: CallFacts, info: ModeInfo): Verdict {
 }
 
 export function checkCall(call: ObservedCall): Verdict {
-  const result = checkRecord(call);
+  // A trialled call is judged on the headers Chromium saw after our trial rule changed them.
+  const result = trialNoted(call, checkRecord(withTrialHeaders(call)));
   if (isComplete(call)) return result;
   return { ...result, assumptions: [ASSUMPTION_TEXTS.incompleteRecord, ...result.assumptions] };
+}
+
+function trialNoted(call: ObservedCall, result: Verdict): Verdict {
+  return call.trial === undefined ? result : { ...result, assumptions: [TRIAL_CALL_NOTE, ...result.assumptions] };
 }
 
 function checkRecord(call: ObservedCall): Verdict {
