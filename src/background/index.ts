@@ -4,6 +4,7 @@ import { applyEvent, pageOrigin } from './capture';
 import { acceptPanelPort } from './panel-ports';
 import { clearLog } from './tab-log';
 import { forgetTab, notifyCleared, readCalls, storedTabIds, withTab } from './tab-store';
+import { markCalls, registerTrialListeners, trialSeam, trialsReady } from './trials';
 import { toHeaderLines, type WireEvent } from './wire-event';
 
 const filter: chrome.webRequest.RequestFilter = { urls: ['http://*/*', 'https://*/*'] };
@@ -84,14 +85,18 @@ chrome.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 
 chrome.runtime.onConnect.addListener(acceptPanelPort);
 
+registerTrialListeners();
+
 // The seam the Playwright kit reads through `serviceWorker.evaluate`: raw calls per tab, after
 // every event already delivered has been applied. Not reachable from web pages.
 Object.assign(globalThis, {
   corsLens: {
+    trials: trialSeam,
     async calls(tabId?: number) {
       const tabIds = tabId === undefined ? await storedTabIds() : [tabId];
       const results = await Promise.all(tabIds.map((id) => readCalls(id)));
-      return results.flatMap((r) => r.calls);
+      await trialsReady();
+      return markCalls(results.flatMap((r) => r.calls));
     },
     // The same clear as the panel's button, so an open panel empties too.
     async clear(tabId?: number) {

@@ -4,13 +4,29 @@ import {
   PANEL_PORT_PREFIX,
   PROTOCOL_VERSION,
   isPanelMessage,
-  type BackgroundMessage,
   type PanelMessage,
+  type TrialRequest,
+  type WorkerMessage,
 } from '../shared/protocol';
 import { clearLog } from './tab-log';
 import { notifyCleared, notifyUpserted, onTabChange, readCalls, withTab } from './tab-store';
+import {
+  endTabTrials,
+  endTrial,
+  markCalls,
+  onTrialsChange,
+  repeatUnderTrial,
+  startTrial,
+  trialRecords,
+  trialsOfTab,
+  trialsReady,
+} from './trials';
 
 const portsByTab = new Map<number, Set<chrome.runtime.Port>>();
+
+/** How long a tab may have no panel before its trial rules go: DevTools closed. A worker restart
+ * also drops every port, and panels reconnect within about two seconds, so this waits longer. */
+const PANEL_GONE_GRACE_MS = 5_000;
 
 export function acceptPanelPort(port: chrome.runtime.Port): void {
   if (!port.name.startsWith(PANEL_PORT_PREFIX) || !isOwnExtensionPage(port.sender)) {
@@ -25,8 +41,29 @@ export function acceptPanelPort(port: chrome.runtime.Port): void {
   port.onMessage.addListener((message: unknown) => {
     if (isPanelMessage(message)) void handle(port, tabId, message);
   });
-  port.onDisconnect.addListener(() => portsByTab.get(tabId)?.delete(port));
+  port.onDisconnect.addListener(() => {
+    portsByTab.get(tabId)?.delete(port);
+    if (!hasPanel(tabId)) endTrialsUnlessPanelReturns(tabId);
+  });
 }
+
+function hasPanel(tabId: number): boolean {
+  return (portsByTab.get(tabId)?.size ?? 0) > 0;
+}
+
+function endTrialsUnlessPanelReturns(tabId: number): void {
+  if (!trialsOfTab(tabId).some((t) => t.endedAt === null)) return;
+  setTimeout(() => {
+    if (!hasPanel(tabId)) void endTabTrials(tabId, 'devtools-closed');
+  }, PANEL_GONE_GRACE_MS);
+}
+
+// A worker that starts with active trials has no ports yet: the panels of those tabs reconnect
+// within the grace period, and a tab whose DevTools closed while the worker slept loses its rules.
+void trialsReady().then(() => {
+  const tabs = new Set(trialRecords().filter((t) => t.endedAt === null).map((t) => t.tabId));
+  for (const tabId of tabs) endTrialsUnlessPanelReturns(tabId);
+});
 
 /** Only our own extension pages (the DevTools panel, or the panel opened as a tab) may read. */
 function isOwnExtensionPage(sender: chrome.runtime.MessageSender | undefined): boolean {
@@ -40,13 +77,16 @@ async function handle(port: chrome.runtime.Port, tabId: number, message: PanelMe
         send(port, { kind: 'protocol-mismatch', background: PROTOCOL_VERSION });
         return;
       }
+      // Calls are marked against the trial log, so it must be read before the first snapshot.
+      await trialsReady();
       // Snapshot and subscription happen in one step of the tab's chain, so every later change
       // reaches the panel as a delta after the snapshot, and none is missed in between.
       await readCalls(tabId, ({ calls, counters }) => {
         const ports = portsByTab.get(tabId) ?? new Set();
         ports.add(port);
         portsByTab.set(tabId, ports);
-        send(port, { kind: 'snapshot', protocol: PROTOCOL_VERSION, calls, counters });
+        send(port, { kind: 'snapshot', protocol: PROTOCOL_VERSION, calls: markCalls(calls), counters });
+        send(port, { kind: 'trials', trials: trialsOfTab(tabId) });
       });
       return;
     }
@@ -62,20 +102,72 @@ async function handle(port: chrome.runtime.Port, tabId: number, message: PanelMe
         notifyUpserted(log);
       });
       return;
+    case 'trial-start':
+    case 'trial-remove':
+    case 'trial-repeat':
+      await handleTrial(port, tabId, message);
+      return;
+  }
+}
+
+async function handleTrial(port: chrome.runtime.Port, tabId: number, message: TrialRequest): Promise<void> {
+  switch (message.kind) {
+    case 'trial-start': {
+      const outcome = await startTrial(tabId, message.callId, message.scope);
+      if (!outcome.ok) send(port, { kind: 'trial-notice', callId: message.callId, trialId: null, tone: 'refused', text: outcome.reason });
+      return;
+    }
+    case 'trial-remove': {
+      // Only this tab's trials: a panel never reaches another tab's rules.
+      if (trialsOfTab(tabId).some((t) => t.id === message.trialId)) await endTrial(message.trialId, 'removed');
+      return;
+    }
+    case 'trial-repeat': {
+      const trial = trialsOfTab(tabId).find((t) => t.id === message.trialId);
+      if (trial === undefined) return;
+      let text: string;
+      let tone: 'info' | 'error' = 'info';
+      try {
+        text = await repeatUnderTrial(trial.id, message.how, message.confirmed);
+      } catch (err) {
+        tone = 'error';
+        text = `Could not repeat the request: ${err instanceof Error ? err.message : String(err)}`;
+      }
+      send(port, { kind: 'trial-notice', callId: trial.callId, trialId: trial.id, tone, text });
+      return;
+    }
   }
 }
 
 onTabChange((tabId, change) => {
   const ports = portsByTab.get(tabId);
   if (!ports?.size) return;
-  const message: BackgroundMessage =
+  const message: WorkerMessage =
     change.kind === 'cleared'
       ? { kind: 'cleared', counters: change.counters }
-      : { kind: 'calls-upserted', calls: change.calls, removedIds: change.removedIds, counters: change.counters };
+      : {
+          kind: 'calls-upserted',
+          calls: markCalls(change.calls),
+          removedIds: change.removedIds,
+          counters: change.counters,
+        };
   for (const port of ports) send(port, message);
 });
 
-function send(port: chrome.runtime.Port, message: BackgroundMessage): void {
+// A trial starting or ending can change which calls are marked: resend those, then the list.
+onTrialsChange((tabId) => {
+  if (!hasPanel(tabId)) return;
+  void readCalls(tabId, ({ calls, counters }) => {
+    const ports = portsByTab.get(tabId) ?? new Set();
+    const marked = markCalls(calls).filter((c) => c.trial !== undefined);
+    for (const port of ports) {
+      if (marked.length > 0) send(port, { kind: 'calls-upserted', calls: marked, removedIds: [], counters });
+      send(port, { kind: 'trials', trials: trialsOfTab(tabId) });
+    }
+  });
+});
+
+function send(port: chrome.runtime.Port, message: WorkerMessage): void {
   try {
     port.postMessage(message);
   } catch {

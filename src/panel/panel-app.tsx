@@ -1,23 +1,31 @@
 // The container: owns the reducer and the connection, derives what to show, and hands plain
 // data and callbacks to the presentational components.
 import { useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef } from 'react';
-import type { PanelMessage } from '../shared/protocol';
+import { isTrialMessage, type PanelMessage } from '../shared/protocol';
 import { CallDetail } from './components/call-detail';
 import { CallList } from './components/call-list';
 import { Connecting, DisconnectedBanner, EmptyState, ProtocolMismatch } from './components/status-views';
 import { Toolbar } from './components/toolbar';
+import { TrialBanner } from './components/trial-banner';
 import { connectChromePort } from './connection/chrome-port';
 import { openPanelConnection, type PanelConnection } from './connection/panel-connection';
 import { initialPanelState, panelReducer, preserveLogShown, type OutcomeFilter } from './state/panel-state';
 import { verdictFor } from './state/verdicts';
 import { visibleCalls } from './state/visible-calls';
+import { TrialContext, type TrialContextValue } from './trial/trial-context';
+import { initialTrialState, trialReducer } from './trial/trial-state';
 
 export function PanelApp({ tabId }: { readonly tabId: number }) {
   const [state, dispatch] = useReducer(panelReducer, initialPanelState);
+  const [trialState, trialDispatch] = useReducer(trialReducer, initialTrialState);
   const connection = useRef<PanelConnection | null>(null);
 
   useEffect(() => {
-    const conn = openPanelConnection({ tabId, connect: connectChromePort, onEvent: dispatch });
+    const conn = openPanelConnection({
+      tabId,
+      connect: connectChromePort,
+      onEvent: (event) => (isTrialMessage(event) ? trialDispatch(event) : dispatch(event)),
+    });
     connection.current = conn;
     return () => {
       conn.close();
@@ -44,6 +52,18 @@ export function PanelApp({ tabId }: { readonly tabId: number }) {
     [],
   );
 
+  const trials = useMemo<TrialContextValue>(
+    () => ({
+      state: trialState,
+      calls: state.calls,
+      start: (callId, scope) => send({ kind: 'trial-start', callId, scope }),
+      remove: (trialId) => send({ kind: 'trial-remove', trialId }),
+      repeat: (trialId, how, confirmed) => send({ kind: 'trial-repeat', trialId, how, confirmed }),
+      clearNotice: (callId) => trialDispatch({ kind: 'trial-notice-cleared', callId }),
+    }),
+    [trialState, state.calls, send],
+  );
+
   // Typing stays responsive while thousands of rows are filtered in the background.
   const textFilter = useDeferredValue(state.textFilter);
   const shown = useMemo(
@@ -65,35 +85,38 @@ export function PanelApp({ tabId }: { readonly tabId: number }) {
   }
 
   return (
-    <div className={`panel${selected === undefined ? '' : ' panel--with-detail'}`}>
-      <Toolbar
-        calls={state.calls}
-        shownCalls={shown}
-        selectedCall={selected}
-        shownCount={shown.length}
-        counters={state.counters}
-        preserveLog={preserveLogShown(state)}
-        textFilter={state.textFilter}
-        outcomeFilter={state.outcomeFilter}
-        connected={state.connection === 'connected'}
-        onClear={onClear}
-        onPreserveLogChange={onPreserveLogChange}
-        onTextFilterChange={onTextFilterChange}
-        onOutcomeFilterChange={onOutcomeFilterChange}
-      />
-      {state.connection === 'reconnecting' && <DisconnectedBanner />}
-      <div className="main">
-        <div className="list-pane">
-          {state.connection === 'connecting' ? (
-            <Connecting />
-          ) : shown.length === 0 ? (
-            <EmptyState reason={state.calls.length === 0 ? 'no-calls' : 'no-match'} />
-          ) : (
-            <CallList calls={shown} selectedId={state.selectedId} onSelect={onSelect} verdictOf={verdictFor} />
-          )}
+    <TrialContext value={trials}>
+      <div className={`panel${selected === undefined ? '' : ' panel--with-detail'}`}>
+        <Toolbar
+          calls={state.calls}
+          shownCalls={shown}
+          selectedCall={selected}
+          shownCount={shown.length}
+          counters={state.counters}
+          preserveLog={preserveLogShown(state)}
+          textFilter={state.textFilter}
+          outcomeFilter={state.outcomeFilter}
+          connected={state.connection === 'connected'}
+          onClear={onClear}
+          onPreserveLogChange={onPreserveLogChange}
+          onTextFilterChange={onTextFilterChange}
+          onOutcomeFilterChange={onOutcomeFilterChange}
+        />
+        {state.connection === 'reconnecting' && <DisconnectedBanner />}
+        <TrialBanner />
+        <div className="main">
+          <div className="list-pane">
+            {state.connection === 'connecting' ? (
+              <Connecting />
+            ) : shown.length === 0 ? (
+              <EmptyState reason={state.calls.length === 0 ? 'no-calls' : 'no-match'} />
+            ) : (
+              <CallList calls={shown} selectedId={state.selectedId} onSelect={onSelect} verdictOf={verdictFor} />
+            )}
+          </div>
+          {selected !== undefined && <CallDetail call={selected} verdict={verdictFor(selected)} onClose={onClose} />}
         </div>
-        {selected !== undefined && <CallDetail call={selected} verdict={verdictFor(selected)} onClose={onClose} />}
       </div>
-    </div>
+    </TrialContext>
   );
 }

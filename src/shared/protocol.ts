@@ -1,6 +1,8 @@
 // The typed wire between the background worker and its views (panel, report readers).
 // Bump PROTOCOL_VERSION on any breaking change to these types.
 import type { ObservedCall } from './observed-call';
+import type { TrialRecord } from './trial/trial-record';
+import { isTrialScope, type TrialScope } from './trial/url-pattern';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -18,7 +20,25 @@ export interface TabCounters {
 export type PanelMessage =
   | { readonly kind: 'hello'; readonly protocol: number; readonly tabId: number }
   | { readonly kind: 'clear' }
-  | { readonly kind: 'set-preserve-log'; readonly preserveLog: boolean };
+  | { readonly kind: 'set-preserve-log'; readonly preserveLog: boolean }
+  | TrialRequest;
+
+/** How the page's request is repeated under a trial: reload the page, or send the same request
+ * again from the page. */
+export type TrialRepeat = 'reload' | 'reissue';
+
+/** Try this fix, from the panel. The background computes the headers itself from the stored call,
+ * so a panel can ask for a trial but never choose what a rule sets. */
+export type TrialRequest =
+  | { readonly kind: 'trial-start'; readonly callId: string; readonly scope: TrialScope }
+  | { readonly kind: 'trial-remove'; readonly trialId: string }
+  | {
+      readonly kind: 'trial-repeat';
+      readonly trialId: string;
+      readonly how: TrialRepeat;
+      /** The user confirmed re-sending a method that may change data on the server. */
+      readonly confirmed: boolean;
+    };
 
 export type BackgroundMessage =
   | {
@@ -37,7 +57,25 @@ export type BackgroundMessage =
   | { readonly kind: 'cleared'; readonly counters: TabCounters }
   | { readonly kind: 'protocol-mismatch'; readonly background: number };
 
+/** Trial state for the panel, kept apart from BackgroundMessage so the call-list reducer is not
+ * concerned with it. Added in protocol 1 without a bump: a panel that does not know these kinds
+ * ignores them, and a background that does not know trial requests ignores those. */
+export type TrialMessage =
+  /** Every trial of the tab, active and ended; sent after each snapshot and on every change. */
+  | { readonly kind: 'trials'; readonly trials: readonly TrialRecord[] }
+  | {
+      readonly kind: 'trial-notice';
+      readonly callId: string;
+      readonly trialId: string | null;
+      readonly tone: 'refused' | 'error' | 'info';
+      readonly text: string;
+    };
+
+/** Everything the background sends down a panel port. */
+export type WorkerMessage = BackgroundMessage | TrialMessage;
+
 const PANEL_KINDS: ReadonlySet<string> = new Set(['hello', 'clear', 'set-preserve-log']);
+const TRIAL_KINDS: ReadonlySet<string> = new Set(['trials', 'trial-notice']);
 const BACKGROUND_KINDS: ReadonlySet<string> = new Set([
   'snapshot',
   'calls-upserted',
@@ -50,7 +88,32 @@ function hasKind(x: unknown, kinds: ReadonlySet<string>): boolean {
 }
 
 export function isPanelMessage(x: unknown): x is PanelMessage {
-  return hasKind(x, PANEL_KINDS);
+  return hasKind(x, PANEL_KINDS) || isTrialRequest(x);
+}
+
+function field(x: object, name: string): unknown {
+  return (x as Record<string, unknown>)[name];
+}
+
+/** Trial requests are checked field by field: they make the background change network rules. */
+export function isTrialRequest(x: unknown): x is TrialRequest {
+  if (typeof x !== 'object' || x === null) return false;
+  switch (field(x, 'kind')) {
+    case 'trial-start':
+      return typeof field(x, 'callId') === 'string' && isTrialScope(field(x, 'scope'));
+    case 'trial-remove':
+      return typeof field(x, 'trialId') === 'string';
+    case 'trial-repeat': {
+      const how = field(x, 'how');
+      return typeof field(x, 'trialId') === 'string' && (how === 'reload' || how === 'reissue') && typeof field(x, 'confirmed') === 'boolean';
+    }
+    default:
+      return false;
+  }
+}
+
+export function isTrialMessage(x: unknown): x is TrialMessage {
+  return hasKind(x, TRIAL_KINDS);
 }
 
 export function isBackgroundMessage(x: unknown): x is BackgroundMessage {

@@ -1,6 +1,7 @@
 import type { CredentialsKnowledge, Verdict } from '../../shared/cors/types';
 import type { ObservedCall } from '../../shared/observed-call';
 import { Timeline } from './timeline';
+import { TrialCallNote } from './trial-call-note';
 import { TruncatedText } from './truncated-text';
 import { VerdictBadge } from './verdict-badge';
 import { VerdictNotes } from './verdict-notes';
@@ -30,6 +31,7 @@ export function CallDetail({ call, verdict, onClose }: CallDetailProps) {
       data-id={call.id}
       data-outcome={verdict.outcome}
       data-code={verdict.corsError?.code ?? ''}
+      data-trial={call.trial?.trialId ?? ''}
     >
       <header className="detail-head">
         <VerdictBadge outcome={verdict.outcome} />
@@ -42,6 +44,7 @@ export function CallDetail({ call, verdict, onClose }: CallDetailProps) {
         </button>
       </header>
       <div className="detail-body">
+        <TrialCallNote call={call} verdict={verdict} />
         {verdict.outcome === 'blocked' || verdict.outcome === 'failed' ? (
           <WhyBlockedCard call={call} verdict={verdict} />
         ) : (

@@ -7,6 +7,7 @@ import type { ObservedCall } from '../../shared/observed-call';
 import { SequenceDiagram } from './sequence-diagram';
 import { ServerFix } from './server-fix';
 import { TruncatedText } from './truncated-text';
+import { TryThisFix } from './try-fix';
 
 const WHERE_LABELS: Record<FaultyHeader['where'], string> = {
   'preflight-response': 'preflight response',
@@ -69,6 +70,7 @@ export function WhyBlockedCard({ call, verdict }: { readonly call: ObservedCall;
           <ServerFix call={call} verdict={verdict} />
         </div>
       )}
+      {blocked && <TryThisFix call={call} verdict={verdict} />}
       <p className="muted provenance">
         {blocked
           ? `Chromium reports only ${verdict.networkError ?? 'net::ERR_FAILED'} to extensions; the reason code is CORS Lens's inference from the headers above.`

@@ -4,10 +4,11 @@
 // needs no special path in the state.
 import {
   isBackgroundMessage,
+  isTrialMessage,
   PANEL_PORT_PREFIX,
   PROTOCOL_VERSION,
-  type BackgroundMessage,
   type PanelMessage,
+  type WorkerMessage,
 } from '../../shared/protocol';
 
 /** The subset of chrome.runtime.Port we use; tests pass a fake. */
@@ -22,7 +23,7 @@ export interface PortLike {
 export class ExtensionContextGoneError extends Error {}
 
 export type ConnectionEvent =
-  | BackgroundMessage
+  | WorkerMessage
   | { readonly kind: 'connection-lost' }
   | { readonly kind: 'extension-reloaded' };
 
@@ -95,7 +96,7 @@ export function openPanelConnection(options: PanelConnectionOptions): PanelConne
     }
     port = p;
     p.onMessage.addListener((raw) => {
-      if (stopped || port !== p || !isBackgroundMessage(raw)) return;
+      if (stopped || port !== p || !(isBackgroundMessage(raw) || isTrialMessage(raw))) return;
       // A background we cannot understand: show the mismatch and stop, or we would reconnect
       // forever to a worker that keeps rejecting us.
       if (raw.kind === 'snapshot' && raw.protocol !== PROTOCOL_VERSION) {
