@@ -4,6 +4,7 @@ import { checkCall } from './cors/checker';
 import { headerValue } from './cors/headers';
 import type { CorsErrorStatus, Outcome } from './cors/types';
 import type { HeaderLine, ObservedCall, ObservedResponse } from './observed-call';
+import { trialNote } from './report';
 
 export interface HarCreator {
   readonly name: string;
@@ -55,6 +56,8 @@ export interface HarEntry {
     readonly outcome: Outcome;
     readonly corsError: CorsErrorStatus | null;
     readonly explanation: string;
+    /** Set when a CORS Lens trial rule changed this call's response headers (Try this fix). */
+    readonly trial: string | null;
   };
 }
 
@@ -156,6 +159,7 @@ function entriesFor(call: ObservedCall): HarEntry[] {
     outcome: verdict.outcome,
     corsError: verdict.corsError,
     explanation: verdict.explanation,
+    trial: call.trial === undefined ? null : trialNote(verdict.outcome),
   });
   const out: HarEntry[] = [];
   call.hops.forEach((hop, i) => {

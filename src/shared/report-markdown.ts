@@ -7,6 +7,7 @@ import type { Verdict } from './cors/types';
 import { serverFixFor } from './fixes/server-config';
 import { renderSnippet, STACK_LABELS } from './fixes/snippets';
 import type { HeaderLine, ObservedCall } from './observed-call';
+import { trialNote } from './report';
 
 export interface MarkdownEnv {
   readonly browser: string;
@@ -111,6 +112,7 @@ function blockedSection(call: ObservedCall, verdict: Verdict, index: number): st
   const out = [
     `### ${index}. ${escapeMarkdown(call.method)} ${escapeMarkdown(url)}`,
     '',
+    ...(call.trial === undefined ? [] : [`**Trial:** ${trialNote(verdict.outcome)}.`, '']),
     `**Verdict:** blocked, \`${code}\`${verdict.corsError?.failedParameter ? ` (failed parameter: ${escapeMarkdown(verdict.corsError.failedParameter)})` : ''}`,
     '',
     prose(verdict.explanation),
@@ -137,6 +139,7 @@ function blockedSection(call: ObservedCall, verdict: Verdict, index: number): st
 export function reportMarkdown(calls: readonly ObservedCall[], env: MarkdownEnv): string {
   const checked = calls.map((call) => ({ call, verdict: checkCall(call) }));
   const blocked = checked.filter((c) => c.verdict.outcome === 'blocked');
+  const trialled = checked.filter((c) => c.call.trial !== undefined).length;
   const out = [
     '# CORS Lens report',
     '',
@@ -148,6 +151,12 @@ export function reportMarkdown(calls: readonly ObservedCall[], env: MarkdownEnv)
     `- Calls: ${calls.length} (${blocked.length} blocked)`,
     '',
     'Codes are Chromium `Network.CorsError` names inferred by CORS Lens from the headers on the wire.',
+    ...(trialled === 0
+      ? []
+      : [
+          '',
+          `**${trialled} call${trialled === 1 ? ' was' : 's were'} made under a CORS Lens trial rule** (Try this fix changed their response headers in the browser): marked "trial" below; their outcome is not the server's real behaviour.`,
+        ]),
     '',
     '## Summary',
     '',
@@ -157,7 +166,7 @@ export function reportMarkdown(calls: readonly ObservedCall[], env: MarkdownEnv)
         String(i + 1),
         call.method,
         call.hops[0]?.url ?? '',
-        verdict.outcome,
+        call.trial === undefined ? verdict.outcome : `${verdict.outcome} (trial: ${trialNote(verdict.outcome)})`,
         verdict.corsError?.code ?? verdict.networkError ?? '',
       ]),
     ),

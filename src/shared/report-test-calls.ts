@@ -33,4 +33,18 @@ export const NETWORK_FAILED = withId(
 );
 export const IN_FLIGHT = withId(observedCall({ state: 'in-flight', hops: [hop({ response: null })] }), 'req-pending');
 
-export const REALISTIC_CALLS: readonly ObservedCall[] = [ALLOWED_GET, NO_ACAO, PREFLIGHT_HEADER, REDIRECTED, NETWORK_FAILED, IN_FLIGHT];
+/** Allowed only because a Try this fix rule set Access-Control-Allow-Origin. */
+export const TRIALLED = withId(
+  {
+    ...observedCall({ hops: [hop({ response: response(200) })] }),
+    trial: {
+      trialId: 'trial-1',
+      urlPattern: `^${API.replace(/[.?/]/g, '\\$&')}$`,
+      preflightChanges: [],
+      responseChanges: [{ header: 'access-control-allow-origin', operation: 'set', value: 'https://app.example' }],
+    },
+  },
+  'req-trial',
+);
+
+export const REALISTIC_CALLS: readonly ObservedCall[] = [ALLOWED_GET, NO_ACAO, PREFLIGHT_HEADER, REDIRECTED, NETWORK_FAILED, IN_FLIGHT, TRIALLED];

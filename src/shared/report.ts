@@ -3,6 +3,7 @@
 import { checkCall } from './cors/checker';
 import type { CorsErrorStatus, CorsWarning, CredentialsKnowledge, Outcome } from './cors/types';
 import { isComplete, type ObservedCall } from './observed-call';
+import { TRIAL_NOTE } from './trial/trial-mark';
 
 export const REPORT_FORMAT = 'cors-lens/report';
 export const REPORT_VERSION = 1;
@@ -40,6 +41,14 @@ export interface ReportCall {
   readonly endedAt: number | null;
   /** False when CORS Lens missed some of the call's events (its worker was stopped mid-request). */
   readonly complete: boolean;
+  /** Set when a CORS Lens trial rule (Try this fix) changed the call's response headers: its
+   * outcome is then not the server's real behaviour. null for every ordinary call. */
+  readonly trial: ReportTrial | null;
+}
+
+export interface ReportTrial {
+  readonly id: string;
+  readonly note: string;
 }
 
 export interface CorsReport {
@@ -81,6 +90,7 @@ export function toReportCall(call: ObservedCall): ReportCall {
     startedAt: call.startedAt,
     endedAt: call.endedAt,
     complete: isComplete(call),
+    trial: call.trial === undefined ? null : { id: call.trial.trialId, note: trialNote(verdict.outcome) },
   };
 }
 
@@ -91,4 +101,9 @@ export function buildReport(calls: readonly ObservedCall[], now: Date = new Date
     generatedAt: now.toISOString(),
     calls: calls.map(toReportCall),
   };
+}
+
+/** What every export says of a trialled call. */
+export function trialNote(outcome: Outcome): string {
+  return outcome === 'allowed' ? TRIAL_NOTE : 'made under a CORS Lens trial rule — not the server\'s real behaviour';
 }
