@@ -128,7 +128,10 @@ async function handleTrial(port: chrome.runtime.Port, tabId: number, message: Tr
       let text: string;
       let tone: 'info' | 'error' = 'info';
       try {
+        // A reload would clear the log and take the original call from beside its trial result.
+        const preserved = message.how === 'reload' && (await preserveLog(tabId));
         text = await repeatUnderTrial(trial.id, message.how, message.confirmed);
+        if (preserved) text += ' Preserve log was turned on so the original call stays beside the result.';
       } catch (err) {
         tone = 'error';
         text = `Could not repeat the request: ${err instanceof Error ? err.message : String(err)}`;
@@ -137,6 +140,16 @@ async function handleTrial(port: chrome.runtime.Port, tabId: number, message: Tr
       return;
     }
   }
+}
+
+/** Turns Preserve log on; true when it was off. */
+function preserveLog(tabId: number): Promise<boolean> {
+  return withTab(tabId, (log) => {
+    if (log.meta.preserveLog) return false;
+    log.meta.preserveLog = true;
+    notifyUpserted(log);
+    return true;
+  });
 }
 
 onTabChange((tabId, change) => {

@@ -32,7 +32,7 @@ function trialSideNote(verdict: Verdict | null): string {
     case 'allowed':
       return `Chromium allowed it: ${TRIAL_NOTE}.`;
     case 'blocked':
-      return 'Still blocked with the rule in place: the next failing check is below.';
+      return 'Still blocked with the rule in place. The next failing check:';
     case 'failed':
       return 'The repeated request failed below CORS.';
     case 'pending':
