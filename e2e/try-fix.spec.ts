@@ -137,6 +137,7 @@ for (const c of FIXABLE) {
     await expect(panel.page.getByTestId('trial-original')).toHaveAttribute('data-code', c.code);
     expect(await verdictsFor(appLog, url, 2)).toEqual([c.code, 'allowed']);
     await expect(panel.page.getByTestId('fix-verified')).toBeVisible();
+    await expect(panel.rowFor(c.path).and(panel.page.locator('[data-trial^="trial-"]'))).toHaveAttribute('data-outcome', 'allowed');
     await expect(panel.page.getByTestId('server-fix')).toHaveAttribute('data-verified', 'true');
 
     // The same request from another tab is untouched by the rule.

@@ -18,7 +18,9 @@ interface CallRowProps {
 export const CallRow = memo(function CallRow({ call, verdict, rowIndex, selected, tabbable, onSelect }: CallRowProps) {
   const url = call.hops[0]?.url ?? '';
   const code = verdict.corsError?.code ?? '';
-  const reason = code !== '' ? code : verdict.outcome === 'failed' ? (verdict.networkError ?? '') : '';
+  const plainReason = code !== '' ? code : verdict.outcome === 'failed' ? (verdict.networkError ?? '') : '';
+  // A call a trial rule touched never reads as the server's own result.
+  const reason = call.trial === undefined ? plainReason : `CORS Lens trial rule${plainReason === '' ? '' : `: ${plainReason}`}`;
   return (
     <div
       role="row"
@@ -32,6 +34,7 @@ export const CallRow = memo(function CallRow({ call, verdict, rowIndex, selected
       data-method={call.method}
       data-outcome={verdict.outcome}
       data-code={code}
+      data-trial={call.trial?.trialId ?? ''}
       onClick={() => onSelect(call.id)}
     >
       <span role="gridcell" className="cell">
