@@ -54,7 +54,7 @@ export function trialsOfTab(tabId: number): TrialRecord[] {
   return records.filter((r) => r.tabId === tabId);
 }
 
-export function markCalls(calls: readonly ObservedCall[]): ObservedCall[] {
+export function markCalls(calls: readonly ObservedCall[]): readonly ObservedCall[] {
   return markTrialCalls(calls, records);
 }
 

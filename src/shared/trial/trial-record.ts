@@ -65,8 +65,9 @@ export function trialFor(call: ObservedCall, records: readonly TrialRecord[]): T
 
 /** The calls with `trial` set on each one a trial rule could have touched. Unchanged calls keep
  * their identity, so per-object verdict caches stay valid. */
-export function markTrialCalls(calls: readonly ObservedCall[], records: readonly TrialRecord[]): ObservedCall[] {
-  if (records.length === 0) return [...calls];
+export function markTrialCalls(calls: readonly ObservedCall[], records: readonly TrialRecord[]): readonly ObservedCall[] {
+  // The common case, on every delta: no trial was ever started in this worker session.
+  if (records.length === 0) return calls;
   return calls.map((call) => {
     const record = trialFor(call, records);
     if (record === null) return call;
