@@ -104,6 +104,8 @@ const FIXABLE: readonly FixableCase[] = [
   { path: '/header-not-allowed', code: 'HeaderDisallowedByPreflightResponse', init: { headers: { 'X-Token': 't' } } },
   { path: '/preflight-no-acao', code: 'PreflightMissingAllowOriginHeader', init: { method: 'PUT', headers: { 'Content-Type': 'application/json' } } },
   { path: '/preflight-wrong-origin', code: 'PreflightAllowOriginMismatch', init: { method: 'PUT' } },
+  { path: '/preflight-wildcard-credentials', code: 'PreflightWildcardOriginNotAllowed', init: { method: 'PUT', credentials: 'include' } },
+  { path: '/bad-allow-methods', code: 'InvalidAllowMethodsPreflightResponse', init: { method: 'PUT' } },
 ];
 
 for (const c of FIXABLE) {

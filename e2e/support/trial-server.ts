@@ -30,6 +30,9 @@ export const BROKEN: Readonly<Record<string, Handler>> = {
     preflightThen({ 'Access-Control-Allow-Origin': o }, { 'Access-Control-Allow-Origin': o })(req, res, o),
   '/preflight-no-acao': preflightThen({}),
   '/preflight-wrong-origin': preflightThen({ 'Access-Control-Allow-Origin': 'http://evil.test', 'Access-Control-Allow-Methods': 'PUT' }),
+  '/preflight-wildcard-credentials': preflightThen({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'PUT' }),
+  '/bad-allow-methods': (req, res, o) =>
+    preflightThen({ 'Access-Control-Allow-Origin': o, 'Access-Control-Allow-Methods': 'GET POST' }, { 'Access-Control-Allow-Origin': o })(req, res, o),
   '/preflight-500': (req, res, o) => preflightThen({ 'Access-Control-Allow-Origin': o, 'Access-Control-Allow-Methods': 'PUT' }, {}, 500)(req, res, o),
   '/preflight-redirect': (req, res, o) =>
     preflightThen({ 'Access-Control-Allow-Origin': o, Location: '/preflight-redirect/' }, {}, 301)(req, res, o),
