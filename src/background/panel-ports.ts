@@ -7,6 +7,7 @@ import {
   type BackgroundMessage,
   type PanelMessage,
 } from '../shared/protocol';
+import { isOwnExtensionPage } from './sender';
 import { clearLog } from './tab-log';
 import { notifyCleared, notifyUpserted, onTabChange, readCalls, withTab } from './tab-store';
 
@@ -26,11 +27,6 @@ export function acceptPanelPort(port: chrome.runtime.Port): void {
     if (isPanelMessage(message)) void handle(port, tabId, message);
   });
   port.onDisconnect.addListener(() => portsByTab.get(tabId)?.delete(port));
-}
-
-/** Only our own extension pages (the DevTools panel, or the panel opened as a tab) may read. */
-function isOwnExtensionPage(sender: chrome.runtime.MessageSender | undefined): boolean {
-  return sender?.id === chrome.runtime.id && (sender.url ?? '').startsWith(chrome.runtime.getURL(''));
 }
 
 async function handle(port: chrome.runtime.Port, tabId: number, message: PanelMessage): Promise<void> {
