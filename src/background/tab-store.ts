@@ -185,12 +185,14 @@ async function flush(log: TabLog): Promise<void> {
   // A write scheduled before the tab closed must not bring its keys back.
   if (closedTabs.has(tabId)) return;
   const changed: ObservedCall[] = [];
+  const changedSeqs: number[] = [];
   const items: Record<string, unknown> = { [metaKey(tabId)]: log.meta };
   for (const seq of log.dirty) {
     const call = log.calls.get(seq);
     if (!call) continue;
     items[callKey(tabId, call.id)] = call;
     changed.push(call);
+    changedSeqs.push(seq);
   }
   const removedIds = [...log.removedIds];
   log.dirty.clear();
@@ -199,14 +201,19 @@ async function flush(log: TabLog): Promise<void> {
   const removing = removedIds.length
     ? chrome.storage.session.remove(removedIds.map((id) => callKey(tabId, id)))
     : Promise.resolve();
+  const callsAtWrite = log.meta.order.length;
   try {
     await Promise.all([removing, chrome.storage.session.set(items)]);
   } catch (error) {
-    if (!String(error).includes('QUOTA') || log.meta.order.length === 0) throw error;
+    // Chromium says "Session storage quota bytes exceeded"; match the word, not its case.
+    if (!/quota/i.test(String(error)) || log.meta.order.length === 0) throw error;
     // storage.session holds 10 MB for the whole extension: shed the oldest tenth of this tab's
-    // calls (counted as dropped) and write everything again.
-    dropBeyond(log, Math.floor(log.meta.order.length * 0.9));
-    for (const seq of log.meta.order) log.dirty.add(seq);
+    // calls (counted as dropped), then write again what this failed write held and still exists.
+    // Nothing of a failed write is stored, and everything else already is. Writes in flight
+    // together fail together: a tenth of what there was at the write, so they shed it once.
+    dropBeyond(log, Math.floor(callsAtWrite * 0.9));
+    for (const seq of changedSeqs) if (log.calls.has(seq)) log.dirty.add(seq);
+    for (const id of removedIds) log.removedIds.add(id);
     await flush(log);
   }
 }
