@@ -1,34 +1,102 @@
-// CORS Lens keeps what it captures to itself: a web page cannot reach the worker or its data.
-import { test as base, expect } from '@playwright/test';
+// CORS Lens keeps what it captures to itself: a web page cannot reach the worker or its data, and
+// the extension sends nothing anywhere.
+import { test as base, expect, type BrowserContext, type Request } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startPlayground } from '../playground/servers';
-import { launchWithCorsLens } from '../src/playwright/launch';
+import { startPlayground, type Playground } from '../playground/servers';
+import { launchWithCorsLens, type LaunchedBrowser } from '../src/playwright/launch';
+import { findTabId } from '../src/playwright/read-report';
 import { EXTENSION_PATH, TEST_HOSTS } from './support/fixtures';
+
+let playground: Playground;
+let lens: LaunchedBrowser;
+
+base.beforeAll(async () => {
+  playground = await startPlayground();
+  // A browser of its own, so every request it ever makes is seen by this file's recorder.
+  lens = await launchWithCorsLens({ extensionPath: EXTENSION_PATH, hostResolverRules: TEST_HOSTS });
+});
+
+base.afterAll(async () => {
+  await lens.close();
+  await playground.close();
+});
 
 base('a web page cannot reach the worker or its data', async () => {
   const manifest = JSON.parse(readFileSync(resolve(EXTENSION_PATH, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   expect(manifest['externally_connectable']).toBeUndefined();
-  const playground = await startPlayground();
-  const lens = await launchWithCorsLens({ extensionPath: EXTENSION_PATH, hostResolverRules: TEST_HOSTS });
+  const page = await lens.context.newPage();
+  await page.goto(`${playground.appOrigin}/`);
+  await page.evaluate(() => (window as unknown as { runCase(id: string): Promise<string> }).runCase('no-acao'));
+  // Without externally_connectable, Chrome gives web pages no way to message an extension.
+  const reach = await page.evaluate((id) => {
+    const runtime = (globalThis as { chrome?: { runtime?: { connect?: (id: string, info: object) => unknown } } }).chrome?.runtime;
+    if (typeof runtime?.connect !== 'function') return 'no runtime.connect';
+    try {
+      runtime.connect(id, { name: 'panel:1' });
+      return 'connected';
+    } catch (error) {
+      return `refused: ${String(error)}`;
+    }
+  }, lens.extensionId);
+  expect(reach).not.toBe('connected');
+  // Nor can it load the panel and read it: the extension exposes no web-accessible resources.
+  const panelUrl = `chrome-extension://${lens.extensionId}/src/panel/panel.html?tabId=${await findTabId(lens.context, page)}`;
+  const framed = await page.evaluate(async (url) => {
+    try {
+      const response = await fetch(url);
+      return `read ${(await response.text()).length} chars`;
+    } catch (error) {
+      return `refused: ${String(error)}`;
+    }
+  }, panelUrl);
+  expect(framed).toMatch(/^refused/);
+  await page.close();
+});
+
+/** Every request a page or worker of the extension makes, as Playwright sees it on the wire. */
+function recordExtensionRequests(context: BrowserContext, extensionId: string): string[] {
+  const own = `chrome-extension://${extensionId}/`;
+  const sent: string[] = [];
+  context.on('request', (request: Request) => {
+    const url = request.url();
+    // Its own files, and blobs and data it made itself, never leave the browser.
+    if (url.startsWith(own) || /^(blob|data):/.test(url)) return;
+    const from = request.serviceWorker()?.url() ?? frameUrl(request);
+    if (from.startsWith(own)) sent.push(`${url} (from ${from})`);
+  });
+  return sent;
+}
+
+function frameUrl(request: Request): string {
   try {
-    const page = await lens.context.newPage();
-    await page.goto(`${playground.appOrigin}/`);
-    await page.evaluate(() => (window as unknown as { runCase(id: string): Promise<string> }).runCase('no-acao'));
-    // Without externally_connectable, Chrome gives web pages no way to message an extension.
-    const reach = await page.evaluate((id) => {
-      const runtime = (globalThis as { chrome?: { runtime?: { connect?: (id: string, info: object) => unknown } } }).chrome?.runtime;
-      if (typeof runtime?.connect !== 'function') return 'no runtime.connect';
-      try {
-        runtime.connect(id, { name: 'panel:1' });
-        return 'connected';
-      } catch (error) {
-        return `refused: ${String(error)}`;
-      }
-    }, lens.extensionId);
-    expect(reach).not.toBe('connected');
-  } finally {
-    await lens.close();
-    await playground.close();
+    return request.frame().page().url();
+  } catch {
+    return '';
   }
+}
+
+base('the extension sends nothing anywhere during a whole session', async () => {
+  const sent = recordExtensionRequests(lens.context, lens.extensionId);
+  const page = await lens.context.newPage();
+  await page.goto(`${playground.appOrigin}/`);
+  const cases = await page.locator('[data-case]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-case') ?? ''));
+  for (const id of cases) await page.evaluate((c) => (window as unknown as { runCase(id: string): Promise<string> }).runCase(c), id);
+  // The panel, its detail and why-blocked views, and an export: everything a user would touch.
+  const panel = await lens.context.newPage();
+  await panel.goto(`chrome-extension://${lens.extensionId}/src/panel/panel.html?tabId=${await findTabId(lens.context, page)}`);
+  await expect(panel.getByTestId('cors-call')).toHaveCount(cases.length);
+  for (const row of (await panel.getByTestId('cors-call').all()).slice(0, 5)) await row.click();
+  await panel.getByTestId('export-menu-toggle').click();
+  await panel.getByTestId('export-download').click();
+  await page.reload();
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  expect(sent).toEqual([]);
+
+  // Controls: the same recorder catches a request from the worker and a beacon from the panel.
+  await lens.serviceWorker.evaluate((url) => fetch(url).catch(() => undefined), `${playground.apiOrigin}/simple/allowed?leak=worker`);
+  await panel.evaluate((url) => navigator.sendBeacon(url, 'x'), `${playground.apiOrigin}/simple/allowed?leak=panel`);
+  await expect.poll(() => sent.map((line) => /leak=(\w+)/.exec(line)?.[1]).sort()).toEqual(['panel', 'worker']);
+  await panel.close();
+  await page.close();
 });

@@ -3,6 +3,7 @@
 import type { Page } from '@playwright/test';
 import { readCorsReport } from '../src/playwright/read-report';
 import { expect, test } from './support/fixtures';
+import { stopExtensionWorker as stopServiceWorkers } from './support/stop-worker';
 
 const KINDS = [
   { path: '/simple/allowed', init: {}, outcome: 'allowed', code: null, preflight: null },
@@ -32,27 +33,6 @@ function burst(page: Page, apiOrigin: string, label: string, count: number, hold
     init: kindOf(i).init,
   }));
   return page.evaluate((list) => Promise.allSettled(list.map(({ url, init }) => fetch(url, init))), requests);
-}
-
-interface WorkerVersion {
-  scriptURL: string;
-  runningStatus: string;
-}
-
-/** Stops the extension's worker and waits until Chromium reports it stopped. */
-async function stopServiceWorkers(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  const running = new Map<string, string>();
-  const stopped = new Promise<void>((resolve) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: WorkerVersion[] }) => {
-      for (const v of versions) if (v.scriptURL.startsWith('chrome-extension://')) running.set(v.scriptURL, v.runningStatus);
-      if (running.size > 0 && [...running.values()].every((status) => status === 'stopped')) resolve();
-    });
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await cdp.detach();
 }
 
 /** Waits until the worker has recorded `count` calls labelled `label` (in flight or done). */

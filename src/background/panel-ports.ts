@@ -8,6 +8,7 @@ import {
   type TrialRequest,
   type WorkerMessage,
 } from '../shared/protocol';
+import { isOwnExtensionPage } from './sender';
 import { clearLog } from './tab-log';
 import { notifyCleared, notifyUpserted, onTabChange, readCalls, withTab } from './tab-store';
 import {
@@ -64,11 +65,6 @@ void trialsReady().then(() => {
   const tabs = new Set(trialRecords().filter((t) => t.endedAt === null).map((t) => t.tabId));
   for (const tabId of tabs) endTrialsUnlessPanelReturns(tabId);
 });
-
-/** Only our own extension pages (the DevTools panel, or the panel opened as a tab) may read. */
-function isOwnExtensionPage(sender: chrome.runtime.MessageSender | undefined): boolean {
-  return sender?.id === chrome.runtime.id && (sender.url ?? '').startsWith(chrome.runtime.getURL(''));
-}
 
 async function handle(port: chrome.runtime.Port, tabId: number, message: PanelMessage): Promise<void> {
   switch (message.kind) {
@@ -143,13 +139,15 @@ async function handleTrial(port: chrome.runtime.Port, tabId: number, message: Tr
 }
 
 /** Turns Preserve log on; true when it was off. */
-function preserveLog(tabId: number): Promise<boolean> {
-  return withTab(tabId, (log) => {
+async function preserveLog(tabId: number): Promise<boolean> {
+  const turnedOn = await withTab(tabId, (log) => {
     if (log.meta.preserveLog) return false;
     log.meta.preserveLog = true;
     notifyUpserted(log);
     return true;
   });
+  // A tab closed meanwhile has no log to preserve.
+  return turnedOn ?? false;
 }
 
 onTabChange((tabId, change) => {

@@ -21,6 +21,9 @@ export type TabChange =
 type ChangeListener = (tabId: number, change: TabChange) => void;
 
 const LIFE = crypto.randomUUID().slice(0, 8);
+const CLOSED_TABS_KEY = 'closed-tabs';
+/** Closed tabs remembered, so late events of one cannot bring its log back. */
+const MAX_CLOSED_TABS = 1000;
 const metaKey = (tabId: number) => `tab:${tabId}`;
 const callPrefix = (tabId: number) => `call:${tabId}:`;
 const callKey = (tabId: number, requestId: string) => `${callPrefix(tabId)}${requestId}@${LIFE}`;
@@ -30,6 +33,8 @@ const callKey = (tabId: number, requestId: string) => `${callPrefix(tabId)}${req
 const loaded = new Map<number, TabLog>();
 const chains = new Map<number, Promise<unknown>>();
 const listeners = new Set<ChangeListener>();
+// Chrome never reuses a tab id within a browser session; storage.session lives exactly as long.
+const closedTabs = new Set<number>();
 
 export function onTabChange(listener: ChangeListener): () => void {
   listeners.add(listener);
@@ -38,10 +43,12 @@ export function onTabChange(listener: ChangeListener): () => void {
 
 /** Runs `work` on the tab's log after every earlier piece of work on that tab, then persists.
  * Only the first load waits on storage: after that, work runs and its write is issued in the
- * same task as the event, so a worker stopped right after an event has already sent it on. */
-export function withTab<T>(tabId: number, work: (log: TabLog) => T): Promise<T> {
+ * same task as the event, so a worker stopped right after an event has already sent it on.
+ * A closed tab has no log: work for it is skipped and the result is undefined. */
+export function withTab<T>(tabId: number, work: (log: TabLog) => T): Promise<T | undefined> {
   return enqueue(tabId, async () => {
     const log = loaded.get(tabId) ?? (await load(tabId));
+    if (log === null) return undefined;
     const result = work(log);
     persist(log);
     return result;
@@ -58,6 +65,11 @@ export interface TabSnapshot {
 export function readCalls(tabId: number, then?: (snapshot: TabSnapshot) => void): Promise<TabSnapshot> {
   return enqueue(tabId, async () => {
     const log = loaded.get(tabId) ?? (await load(tabId));
+    if (log === null) {
+      const closed = { calls: [], counters: counters(newTabLog(emptyMeta(tabId))) };
+      then?.(closed);
+      return closed;
+    }
     await absorbOtherLives(log, await chrome.storage.session.get(null));
     // Everything applied so far is on storage once a reader has seen it.
     await flush(log);
@@ -91,17 +103,40 @@ export function notifyCleared(log: TabLog): void {
   emit(log.meta.tabId, { kind: 'cleared', counters: counters(log) });
 }
 
-export async function forgetTab(tabId: number): Promise<void> {
-  await (chains.get(tabId) ?? Promise.resolve());
-  loaded.delete(tabId);
-  chains.delete(tabId);
-  const all = await chrome.storage.session.get(null);
-  const keys = Object.keys(all).filter((key) => key === metaKey(tabId) || key.startsWith(callPrefix(tabId)));
-  await chrome.storage.session.remove(keys);
+/** Frees everything kept for a closed tab. From now on its late events (a request cancelled by
+ * the close ends after onRemoved) are dropped instead of starting a new log, in this life of the
+ * worker and, through the stored list of closed tabs, in later ones. */
+export function forgetTab(tabId: number): Promise<void> {
+  closedTabs.add(tabId);
+  const forgotten = enqueue(tabId, async () => {
+    loaded.delete(tabId);
+    const all = await chrome.storage.session.get(null);
+    rememberClosed(all);
+    const keys = Object.keys(all).filter((key) => key === metaKey(tabId) || key.startsWith(callPrefix(tabId)));
+    await Promise.all([
+      chrome.storage.session.remove(keys),
+      chrome.storage.session.set({ [CLOSED_TABS_KEY]: [...closedTabs].slice(-MAX_CLOSED_TABS) }),
+    ]);
+  });
+  // The tab's chain goes too, unless work was queued after this (it will find the tab closed).
+  const tail = chains.get(tabId);
+  void forgotten.then(() => {
+    if (chains.get(tabId) === tail) chains.delete(tabId);
+  }, () => undefined);
+  return forgotten;
 }
 
-async function load(tabId: number): Promise<TabLog> {
+function rememberClosed(all: Record<string, unknown>): void {
+  const stored = all[CLOSED_TABS_KEY];
+  if (!Array.isArray(stored)) return;
+  for (const id of stored) if (typeof id === 'number') closedTabs.add(id);
+}
+
+/** The tab's log as stored, or null for a closed tab. */
+async function load(tabId: number): Promise<TabLog | null> {
   const all: Record<string, unknown> = await chrome.storage.session.get(null);
+  rememberClosed(all);
+  if (closedTabs.has(tabId)) return null;
   const stored = all[metaKey(tabId)];
   // Counters and settings carry over; the routing tables are rebuilt from the calls themselves.
   const meta = emptyMeta(tabId);
@@ -147,13 +182,17 @@ function persist(log: TabLog): void {
 // flushes need not wait for each other.
 async function flush(log: TabLog): Promise<void> {
   const { tabId } = log.meta;
+  // A write scheduled before the tab closed must not bring its keys back.
+  if (closedTabs.has(tabId)) return;
   const changed: ObservedCall[] = [];
+  const changedSeqs: number[] = [];
   const items: Record<string, unknown> = { [metaKey(tabId)]: log.meta };
   for (const seq of log.dirty) {
     const call = log.calls.get(seq);
     if (!call) continue;
     items[callKey(tabId, call.id)] = call;
     changed.push(call);
+    changedSeqs.push(seq);
   }
   const removedIds = [...log.removedIds];
   log.dirty.clear();
@@ -162,14 +201,19 @@ async function flush(log: TabLog): Promise<void> {
   const removing = removedIds.length
     ? chrome.storage.session.remove(removedIds.map((id) => callKey(tabId, id)))
     : Promise.resolve();
+  const callsAtWrite = log.meta.order.length;
   try {
     await Promise.all([removing, chrome.storage.session.set(items)]);
   } catch (error) {
-    if (!String(error).includes('QUOTA') || log.meta.order.length === 0) throw error;
+    // Chromium says "Session storage quota bytes exceeded"; match the word, not its case.
+    if (!/quota/i.test(String(error)) || log.meta.order.length === 0) throw error;
     // storage.session holds 10 MB for the whole extension: shed the oldest tenth of this tab's
-    // calls (counted as dropped) and write everything again.
-    dropBeyond(log, Math.floor(log.meta.order.length * 0.9));
-    for (const seq of log.meta.order) log.dirty.add(seq);
+    // calls (counted as dropped), then write again what this failed write held and still exists.
+    // Nothing of a failed write is stored, and everything else already is. Writes in flight
+    // together fail together: a tenth of what there was at the write, so they shed it once.
+    dropBeyond(log, Math.floor(callsAtWrite * 0.9));
+    for (const seq of changedSeqs) if (log.calls.has(seq)) log.dirty.add(seq);
+    for (const id of removedIds) log.removedIds.add(id);
     await flush(log);
   }
 }

@@ -1,5 +1,7 @@
 // chrome.webRequest events reduced to plain data, so the capture logic can be unit-tested on
 // recorded sequences without a browser.
+import { isCorsHeaderName } from '../shared/cors/headers';
+import { capHeaderValue, cutLinesNote, MAX_HEADER_LINES, MAX_HEADER_LIST_CHARS } from '../shared/header-cap';
 import type { HeaderLine } from '../shared/observed-call';
 
 interface EventBase {
@@ -38,24 +40,27 @@ export type WireEvent =
     })
   | (EventBase & { readonly kind: 'error'; readonly error: string; readonly ip: string | null });
 
-// Header values are capped so one hostile response cannot exhaust storage.session's quota.
-export const MAX_HEADER_VALUE_LENGTH = 8192;
-export const MAX_HEADER_LINES = 256;
-
+/** Header lines as plain data. Values and lines beyond the caps are cut, and a cut says so
+ * (see header-cap.ts); CORS header lines are kept whatever their position, so verdicts hold. */
 export function toHeaderLines(
   headers: readonly { name: string; value?: string; binaryValue?: ArrayBuffer | number[] }[] | undefined,
 ): HeaderLine[] {
   if (!headers) return [];
-  return headers.slice(0, MAX_HEADER_LINES).map(({ name, value, binaryValue }) => ({
-    name,
-    value: capValue(value ?? decodeBinary(binaryValue)),
-  }));
-}
-
-function capValue(value: string): string {
-  if (value.length <= MAX_HEADER_VALUE_LENGTH) return value;
-  const cut = value.length - MAX_HEADER_VALUE_LENGTH;
-  return `${value.slice(0, MAX_HEADER_VALUE_LENGTH)}… [${cut} more characters not kept]`;
+  const lines: HeaderLine[] = [];
+  let notKept = 0;
+  let chars = 0;
+  for (const { name, value, binaryValue } of headers) {
+    const full = lines.length >= MAX_HEADER_LINES || chars >= MAX_HEADER_LIST_CHARS;
+    if (full && !isCorsHeaderName(name)) {
+      notKept++;
+      continue;
+    }
+    const line = { name, value: capHeaderValue(value ?? decodeBinary(binaryValue)) };
+    chars += line.name.length + line.value.length;
+    lines.push(line);
+  }
+  if (notKept > 0) lines.push(cutLinesNote(notKept));
+  return lines;
 }
 
 // webRequest gives non-UTF-8 header values as bytes; keep them readable as Latin-1, as HTTP does.

@@ -14,6 +14,9 @@ export interface LaunchOptions {
   readonly args?: readonly string[];
   /** Host resolver rules; by default every `*.test` host maps to loopback. */
   readonly hostResolverRules?: string;
+  /** Profile folder, kept after close (e.g. to relaunch the same profile); by default a fresh
+   * temporary one, deleted on close. */
+  readonly userDataDir?: string;
 }
 
 export interface LaunchedBrowser {
@@ -57,7 +60,9 @@ function switches(options: LaunchOptions, userDataDir: string): string[] {
 }
 
 export async function launchWithCorsLens(options: LaunchOptions): Promise<LaunchedBrowser> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'cors-lens-profile-'));
+  const ownDir = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'cors-lens-profile-')));
+  const removeDir = () => (ownDir ? rm(userDataDir, { recursive: true, force: true }) : Promise.resolve());
   const executablePath = findChromium();
   const context = await chromium.launchPersistentContext(userDataDir, {
     ...(executablePath ? { executablePath } : {}),
@@ -77,12 +82,12 @@ export async function launchWithCorsLens(options: LaunchOptions): Promise<Launch
       serviceWorker,
       async close() {
         await context.close();
-        await rm(userDataDir, { recursive: true, force: true });
+        await removeDir();
       },
     };
   } catch (error) {
     await context.close();
-    await rm(userDataDir, { recursive: true, force: true });
+    await removeDir();
     throw error;
   }
 }

@@ -2,6 +2,7 @@
 // header the verdict blames marked. A blamed header that was absent gets a placeholder row.
 import type { HeaderLine } from '../../shared/observed-call';
 import { isCorsHeaderName } from '../../shared/cors/headers';
+import { CUT_LINES_NOTE_NAME, parseCutValue } from '../../shared/header-cap';
 import { TruncatedText } from './truncated-text';
 
 interface HeaderListProps {
@@ -25,6 +26,13 @@ export function HeaderList({ title, side, headers, faultName, faultAbsent }: Hea
       </summary>
       <div className="header-rows">
         {headers.map((h, i) => {
+          if (h.name === CUT_LINES_NOTE_NAME) {
+            return (
+              <div key={`${i}:note`} className="header-row muted" data-testid="header-lines-cut">
+                Cut at capture: {h.value}
+              </div>
+            );
+          }
           const lower = h.name.toLowerCase();
           const cors = isCorsHeaderName(lower);
           const fault = lower === faultName;
@@ -38,7 +46,7 @@ export function HeaderList({ title, side, headers, faultName, faultAbsent }: Hea
               data-cors={String(cors)}
               data-fault={String(fault)}
             >
-              <span className="header-name">{h.name}:</span> <TruncatedText value={h.value} />
+              <span className="header-name">{h.name}:</span> <HeaderValue value={h.value} />
             </div>
           );
         })}
@@ -57,5 +65,20 @@ export function HeaderList({ title, side, headers, faultName, faultAbsent }: Hea
         {headers.length === 0 && faultName === null && <div className="muted">(none)</div>}
       </div>
     </details>
+  );
+}
+
+/** A value, with what the capture cut from it said in words rather than left in the text. */
+function HeaderValue({ value }: { readonly value: string }) {
+  const cut = parseCutValue(value);
+  if (cut === null) return <TruncatedText value={value} />;
+  return (
+    <>
+      <TruncatedText value={cut.kept} />{' '}
+      <span className="muted" data-testid="cut-at-capture">
+        (cut at capture: first {cut.kept.length.toLocaleString('en-US')} of {cut.originalLength.toLocaleString('en-US')} characters
+        kept)
+      </span>
+    </>
   );
 }
