@@ -1,4 +1,5 @@
 // Every benchmark section, in the order `npm run bench` runs and prints them.
+import { checkerSection } from './checker';
 import type { BenchSection } from './figure';
 
-export const sections: readonly BenchSection[] = [];
+export const sections: readonly BenchSection[] = [checkerSection];
