@@ -58,7 +58,7 @@ export interface TabSnapshot {
 export function readCalls(tabId: number, then?: (snapshot: TabSnapshot) => void): Promise<TabSnapshot> {
   return enqueue(tabId, async () => {
     const log = loaded.get(tabId) ?? (await load(tabId));
-    await absorbOtherLives(log, await chrome.storage.session.get(null));
+    await absorbOtherLives(log, await readTabItems(tabId));
     // Everything applied so far is on storage once a reader has seen it.
     await flush(log);
     const snapshot = { calls: orderedCalls(log), counters: counters(log) };
@@ -76,8 +76,7 @@ function enqueue<T>(tabId: number, work: () => Promise<T>): Promise<T> {
 
 /** Ids of every tab with a stored log, including tabs not loaded since the worker started. */
 export async function storedTabIds(): Promise<number[]> {
-  const all = await chrome.storage.session.get(null);
-  return Object.keys(all)
+  return (await chrome.storage.session.getKeys())
     .filter((key) => key.startsWith('tab:'))
     .map((key) => Number(key.slice(4)));
 }
@@ -100,8 +99,18 @@ export async function forgetTab(tabId: number): Promise<void> {
   await chrome.storage.session.remove(keys);
 }
 
+/** The tab's meta and the calls other lives of the worker wrote for it. Only those keys are read:
+ * reading the whole store (every tab's calls) made each panel connect take seconds. */
+async function readTabItems(tabId: number): Promise<Record<string, unknown>> {
+  const prefix = callPrefix(tabId);
+  const keys = (await chrome.storage.session.getKeys()).filter(
+    (key) => key === metaKey(tabId) || (key.startsWith(prefix) && !key.endsWith(`@${LIFE}`)),
+  );
+  return keys.length > 0 ? chrome.storage.session.get(keys) : {};
+}
+
 async function load(tabId: number): Promise<TabLog> {
-  const all: Record<string, unknown> = await chrome.storage.session.get(null);
+  const all = await readTabItems(tabId);
   const stored = all[metaKey(tabId)];
   // Counters and settings carry over; the routing tables are rebuilt from the calls themselves.
   const meta = emptyMeta(tabId);
@@ -165,11 +174,13 @@ async function flush(log: TabLog): Promise<void> {
   try {
     await Promise.all([removing, chrome.storage.session.set(items)]);
   } catch (error) {
-    if (!String(error).includes('QUOTA') || log.meta.order.length === 0) throw error;
+    // Chromium says "Session storage quota bytes exceeded. Values were not stored."
+    if (!/quota/i.test(String(error)) || log.meta.order.length === 0) throw error;
     // storage.session holds 10 MB for the whole extension: shed the oldest tenth of this tab's
-    // calls (counted as dropped) and write everything again.
+    // calls (counted as dropped) and write again what this batch failed to store.
     dropBeyond(log, Math.floor(log.meta.order.length * 0.9));
-    for (const seq of log.meta.order) log.dirty.add(seq);
+    const unstored = new Set(changed);
+    for (const [seq, call] of log.calls) if (unstored.has(call)) log.dirty.add(seq);
     await flush(log);
   }
 }
