@@ -152,9 +152,27 @@ function persist(log: TabLog): void {
   }, 0);
 }
 
-// Writes to storage.session are issued in order and the browser applies them in order, so
-// flushes need not wait for each other.
-async function flush(log: TabLog): Promise<void> {
+// One write per tab in flight, and at most one waiting behind it, which takes every change made
+// meanwhile: under streaming traffic events come one task apart, so writing as each was applied
+// meant one storage.session.set per event, each rewriting the tab's meta.
+const writing = new WeakMap<TabLog, Promise<void>>();
+const waiting = new WeakMap<TabLog, Promise<void>>();
+
+function flush(log: TabLog): Promise<void> {
+  const queued = waiting.get(log);
+  if (queued) return queued;
+  const next = (writing.get(log) ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(() => {
+      waiting.delete(log);
+      return write(log);
+    });
+  waiting.set(log, next);
+  writing.set(log, next);
+  return next;
+}
+
+async function write(log: TabLog): Promise<void> {
   const { tabId } = log.meta;
   const changed: ObservedCall[] = [];
   const items: Record<string, unknown> = { [metaKey(tabId)]: log.meta };
@@ -181,7 +199,7 @@ async function flush(log: TabLog): Promise<void> {
     dropBeyond(log, Math.floor(log.meta.order.length * 0.9));
     const unstored = new Set(changed);
     for (const [seq, call] of log.calls) if (unstored.has(call)) log.dirty.add(seq);
-    await flush(log);
+    await write(log);
   }
 }
 
