@@ -27,7 +27,7 @@ export const checkerSection: BenchSection = {
   name: SECTION,
   run({ runs, quick }) {
     const calls = recordedCalls();
-    const perRun = quick ? 50_000 : 300_000;
+    const perRun = quick ? 20_000 : 300_000;
     classificationsPerSecond(calls, perRun / 2); // warm-up: let the JIT settle before timing
     const rates = Array.from({ length: runs }, () => classificationsPerSecond(calls, perRun));
     const figures: Figure[] = [

@@ -48,7 +48,7 @@ async function watchPanel(panel: Page): Promise<void> {
 export const eventToPanelSection: BenchSection = {
   name: SECTION,
   async run({ quick }) {
-    const requests = quick ? 300 : 2000;
+    const requests = quick ? 100 : 2000;
     const bench = await openBenchBrowser();
     try {
       const panel = await bench.openPanel();

@@ -52,7 +52,7 @@ async function heapMB(cdp: CDPSession): Promise<number> {
 export const panelScaleSection: BenchSection = {
   name: SECTION,
   async run({ runs, quick }) {
-    const count = quick ? 2000 : 10_000;
+    const count = quick ? 1000 : 10_000;
     const templates = recordedCalls();
     const calls = benchCopies(templates, count, PANEL_TAB);
     const typed = TYPED.find((text) => strictlyNarrowing(text, calls));

@@ -152,15 +152,13 @@ export function upsertCalls(
   const next = existing.slice();
   // A delta nearly always touches the newest calls, so look for each id among the last few
   // before indexing the whole list (which cost O(calls) per delta in a busy tab).
-  let indexById: Map<string, number> | null = null;
+  // A snapshot or a big delta is indexed at once; scanning for each of its calls would cost more.
+  let indexById: Map<string, number> | null = incoming.length > RECENT ? indexOf(next) : null;
   let sorted = true;
   for (const call of incoming) {
-    let at = findRecent(next, call.id);
+    let at = indexById === null ? findRecent(next, call.id) : -2;
     if (at === -2) {
-      if (indexById === null) {
-        indexById = new Map();
-        for (let i = 0; i < next.length; i++) indexById.set((next[i] as ObservedCall).id, i);
-      }
+      indexById ??= indexOf(next);
       at = indexById.get(call.id) ?? -1;
     }
     if (at < 0) {
@@ -179,6 +177,12 @@ export function upsertCalls(
 }
 
 const RECENT = 64;
+
+function indexOf(calls: readonly ObservedCall[]): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let i = 0; i < calls.length; i++) index.set((calls[i] as ObservedCall).id, i);
+  return index;
+}
 
 /** Index of `id` among the last RECENT calls; -1 when the list is that short and lacks it (so it
  * is new), -2 when the rest of the list must be searched. */
