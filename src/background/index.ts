@@ -1,6 +1,7 @@
 // Wires chrome events to the capture. Every listener is registered synchronously at the top
 // level, so the event that wakes a stopped worker finds its listener.
 import { applyEvent, pageOrigin } from './capture';
+import './bench-seam';
 import { acceptPanelPort } from './panel-ports';
 import { clearLog } from './tab-log';
 import { forgetTab, notifyCleared, readCalls, storedTabIds, withTab } from './tab-store';

@@ -70,7 +70,7 @@ export function readCalls(tabId: number, then?: (snapshot: TabSnapshot) => void)
       then?.(closed);
       return closed;
     }
-    await absorbOtherLives(log, await chrome.storage.session.get(null));
+    await absorbOtherLives(log, await readTabItems(tabId));
     // Everything applied so far is on storage once a reader has seen it.
     await flush(log);
     const snapshot = { calls: orderedCalls(log), counters: counters(log) };
@@ -88,8 +88,7 @@ function enqueue<T>(tabId: number, work: () => Promise<T>): Promise<T> {
 
 /** Ids of every tab with a stored log, including tabs not loaded since the worker started. */
 export async function storedTabIds(): Promise<number[]> {
-  const all = await chrome.storage.session.get(null);
-  return Object.keys(all)
+  return (await chrome.storage.session.getKeys())
     .filter((key) => key.startsWith('tab:'))
     .map((key) => Number(key.slice(4)));
 }
@@ -132,9 +131,21 @@ function rememberClosed(all: Record<string, unknown>): void {
   for (const id of stored) if (typeof id === 'number') closedTabs.add(id);
 }
 
+/** The tab's meta, the calls other lives of the worker wrote for it and the closed-tab list.
+ * Only those keys are read: reading the whole store (every tab's calls) made each panel connect
+ * take seconds. */
+async function readTabItems(tabId: number): Promise<Record<string, unknown>> {
+  const prefix = callPrefix(tabId);
+  const keys = (await chrome.storage.session.getKeys()).filter(
+    (key) =>
+      key === metaKey(tabId) || key === CLOSED_TABS_KEY || (key.startsWith(prefix) && !key.endsWith(`@${LIFE}`)),
+  );
+  return keys.length > 0 ? chrome.storage.session.get(keys) : {};
+}
+
 /** The tab's log as stored, or null for a closed tab. */
 async function load(tabId: number): Promise<TabLog | null> {
-  const all: Record<string, unknown> = await chrome.storage.session.get(null);
+  const all = await readTabItems(tabId);
   rememberClosed(all);
   if (closedTabs.has(tabId)) return null;
   const stored = all[metaKey(tabId)];
@@ -178,9 +189,27 @@ function persist(log: TabLog): void {
   }, 0);
 }
 
-// Writes to storage.session are issued in order and the browser applies them in order, so
-// flushes need not wait for each other.
-async function flush(log: TabLog): Promise<void> {
+// One write per tab in flight, and at most one waiting behind it, which takes every change made
+// meanwhile: under streaming traffic events come one task apart, so writing as each was applied
+// meant one storage.session.set per event, each rewriting the tab's meta.
+const writing = new WeakMap<TabLog, Promise<void>>();
+const waiting = new WeakMap<TabLog, Promise<void>>();
+
+function flush(log: TabLog): Promise<void> {
+  const queued = waiting.get(log);
+  if (queued) return queued;
+  const next = (writing.get(log) ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(() => {
+      waiting.delete(log);
+      return write(log);
+    });
+  waiting.set(log, next);
+  writing.set(log, next);
+  return next;
+}
+
+async function write(log: TabLog): Promise<void> {
   const { tabId } = log.meta;
   // A write scheduled before the tab closed must not bring its keys back.
   if (closedTabs.has(tabId)) return;
@@ -205,16 +234,16 @@ async function flush(log: TabLog): Promise<void> {
   try {
     await Promise.all([removing, chrome.storage.session.set(items)]);
   } catch (error) {
-    // Chromium says "Session storage quota bytes exceeded"; match the word, not its case.
+    // Chromium says "Session storage quota bytes exceeded. Values were not stored."
     if (!/quota/i.test(String(error)) || log.meta.order.length === 0) throw error;
     // storage.session holds 10 MB for the whole extension: shed the oldest tenth of this tab's
     // calls (counted as dropped), then write again what this failed write held and still exists.
-    // Nothing of a failed write is stored, and everything else already is. Writes in flight
-    // together fail together: a tenth of what there was at the write, so they shed it once.
+    // Nothing of a failed write is stored, and everything else already is.
     dropBeyond(log, Math.floor(callsAtWrite * 0.9));
     for (const seq of changedSeqs) if (log.calls.has(seq)) log.dirty.add(seq);
     for (const id of removedIds) log.removedIds.add(id);
-    await flush(log);
+    // Not flush(): this write is the one in flight, and flush would wait for it.
+    await write(log);
   }
 }
 

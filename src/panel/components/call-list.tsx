@@ -5,6 +5,7 @@ import type { Verdict } from '../../shared/cors/types';
 import type { ObservedCall } from '../../shared/observed-call';
 import { CallRow } from './call-row';
 import { listWindow } from './list-window';
+import { warmVerdictsWhenIdle } from './warm-verdicts';
 
 // Must match .row / .list-head height in panel.css.
 const ROW_HEIGHT = 21;
@@ -32,6 +33,8 @@ export function CallList({ calls, selectedId, onSelect, verdictOf }: CallListPro
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
+
+  useEffect(() => warmVerdictsWhenIdle(calls, verdictOf), [calls, verdictOf]);
 
   const win = listWindow({ count: calls.length, rowHeight: ROW_HEIGHT, scrollTop, viewportHeight });
   const selectedIndex = useMemo(

@@ -117,6 +117,29 @@ describe('calls-upserted', () => {
     const existing = [call('a')];
     expect(upsertCalls(existing, [])).toBe(existing);
   });
+
+  describe('in a long list', () => {
+    const long = Array.from({ length: 500 }, (_, i) => call(`c${i}`, { startedAt: i }));
+
+    test('replaces an old call in place and appends a new one', () => {
+      const next = upsertCalls(long, [call('c3', { startedAt: 3, state: 'errored' }), call('new', { startedAt: 900 })]);
+      expect(next).toHaveLength(501);
+      expect(next[3]?.state).toBe('errored');
+      expect(next.at(-1)?.id).toBe('new');
+      expect(long[3]?.state).toBe('completed');
+    });
+
+    test('puts an out-of-order newcomer where it started', () => {
+      const next = upsertCalls(long, [call('early', { startedAt: 10.5 })]);
+      expect(next.map((c) => c.id).indexOf('early')).toBe(11);
+    });
+
+    test('reorders a recent call whose start moved earlier', () => {
+      const next = upsertCalls(long, [call('c499', { startedAt: 0.5 })]);
+      expect(next[1]?.id).toBe('c499');
+      expect(next).toHaveLength(500);
+    });
+  });
 });
 
 test('cleared empties the list and the selection', () => {

@@ -150,28 +150,52 @@ export function upsertCalls(
 ): readonly ObservedCall[] {
   if (incoming.length === 0) return existing;
   const next = existing.slice();
-  const indexById = new Map<string, number>();
-  next.forEach((call, i) => indexById.set(call.id, i));
+  // A delta nearly always touches the newest calls, so look for each id among the last few
+  // before indexing the whole list (which cost O(calls) per delta in a busy tab).
+  // A snapshot or a big delta is indexed at once; scanning for each of its calls would cost more.
+  let indexById: Map<string, number> | null = incoming.length > RECENT ? indexOf(next) : null;
+  let sorted = true;
   for (const call of incoming) {
-    const at = indexById.get(call.id);
-    if (at === undefined) {
-      indexById.set(call.id, next.length);
+    let at = indexById === null ? findRecent(next, call.id) : -2;
+    if (at === -2) {
+      indexById ??= indexOf(next);
+      at = indexById.get(call.id) ?? -1;
+    }
+    if (at < 0) {
+      indexById?.set(call.id, next.length);
       next.push(call);
+      at = next.length - 1;
     } else {
       next[at] = call;
     }
+    sorted &&= inOrderAt(next, at);
   }
   // Deltas almost always arrive in order; only sort when they did not. Array sort is stable,
   // so calls that started in the same millisecond keep their arrival order.
-  if (!isSortedByStart(next)) next.sort((a, b) => a.startedAt - b.startedAt);
+  if (!sorted) next.sort((a, b) => a.startedAt - b.startedAt);
   return next;
 }
 
-function isSortedByStart(calls: readonly ObservedCall[]): boolean {
-  for (let i = 1; i < calls.length; i++) {
-    const prev = calls[i - 1];
-    const cur = calls[i];
-    if (prev !== undefined && cur !== undefined && prev.startedAt > cur.startedAt) return false;
-  }
-  return true;
+const RECENT = 64;
+
+function indexOf(calls: readonly ObservedCall[]): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let i = 0; i < calls.length; i++) index.set((calls[i] as ObservedCall).id, i);
+  return index;
+}
+
+/** Index of `id` among the last RECENT calls; -1 when the list is that short and lacks it (so it
+ * is new), -2 when the rest of the list must be searched. */
+function findRecent(calls: readonly ObservedCall[], id: string): number {
+  const stop = Math.max(0, calls.length - RECENT);
+  for (let i = calls.length - 1; i >= stop; i--) if ((calls[i] as ObservedCall).id === id) return i;
+  return stop === 0 ? -1 : -2;
+}
+
+/** The call at `at` keeps startedAt order with its neighbours. */
+function inOrderAt(calls: readonly ObservedCall[], at: number): boolean {
+  const call = calls[at] as ObservedCall;
+  const before = calls[at - 1];
+  const after = calls[at + 1];
+  return (before === undefined || before.startedAt <= call.startedAt) && (after === undefined || call.startedAt <= after.startedAt);
 }

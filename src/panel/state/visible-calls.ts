@@ -19,8 +19,15 @@ export function visibleCalls(
   });
 }
 
-// Matches what the row shows (method, URLs, reason) so typing what you see finds the row.
+// Matches what the row shows (method, URLs, reason) so typing what you see finds the row. Kept per
+// call object and verdict (both are replaced, never changed), so a keystroke only searches.
+const searchTexts = new WeakMap<ObservedCall, { readonly verdict: Verdict; readonly text: string }>();
+
 function searchText(call: ObservedCall, verdict: Verdict): string {
+  const cached = searchTexts.get(call);
+  if (cached?.verdict === verdict) return cached.text;
   const parts = [call.method, ...call.hops.map((hop) => hop.url), verdict.corsError?.code ?? '', verdict.networkError ?? ''];
-  return parts.join(' ').toLowerCase();
+  const text = parts.join(' ').toLowerCase();
+  searchTexts.set(call, { verdict, text });
+  return text;
 }

@@ -528,35 +528,58 @@ function failureVerdict(
   const several = failure.missingHeaders.length > 1;
   // From the preflight, the names come sorted: which one Chromium checked first is unknown.
   const candidates = several && f.requestFromPreflight ? failure.missingHeaders : null;
-  const params: MessageParams = {
-    origin: f.origin,
-    originNote: f.tainted ? FRAGMENTS.originNoteTainted : '',
-    url: f.hop.url,
-    host: hostOf(f),
-    response:
-      failure.stage === 'preflight'
-        ? FRAGMENTS.responsePreflight
-        : f.redirect === null
-          ? FRAGMENTS.responseActual
-          : FRAGMENTS.responseRedirect,
-    value: displayValue(headerAtFault),
-    header: failure.code === 'HeaderDisallowedByPreflightResponse' ? failure.failedParameter : '',
-    headers: nameList(failure.missingHeaders),
-    reported:
-      candidates === null ? formatMessage(FRAGMENTS.reportedFirst, { header: failure.failedParameter }) : FRAGMENTS.reportedOneOf,
-    method: f.method,
-    status: checked === null ? '' : String(checked.status),
-    location: failure.location ?? '',
-    scheme: failure.location === null ? '' : (parseUrl(failure.location)?.scheme ?? ''),
-    allowMethods: suggestList(headerValue(checkedHeaders, 'access-control-allow-methods'), [f.method], credentialsInclude, true),
-    allowHeaders: suggestList(
-      headerValue(checkedHeaders, 'access-control-allow-headers'),
-      f.request.unsafeHeaders,
-      credentialsInclude,
-      false,
-    ),
-    credentialsHint: credentialsInclude ? FRAGMENTS.credentialsHint : '',
-    wildcardNote: credentialsInclude && listHasToken(headerAtFault, '*') ? FRAGMENTS.wildcardWithCredentials : '',
+  // Each placeholder is computed only when the chosen templates use it: building every value
+  // (two suggested lists, a parsed URL, …) for every verdict was the checker's largest cost.
+  const param = (name: string): string | undefined => {
+    switch (name) {
+      case 'origin':
+        return f.origin;
+      case 'originNote':
+        return f.tainted ? FRAGMENTS.originNoteTainted : '';
+      case 'url':
+        return f.hop.url;
+      case 'host':
+        return hostOf(f);
+      case 'response':
+        return failure.stage === 'preflight'
+          ? FRAGMENTS.responsePreflight
+          : f.redirect === null
+            ? FRAGMENTS.responseActual
+            : FRAGMENTS.responseRedirect;
+      case 'value':
+        return displayValue(headerAtFault);
+      case 'header':
+        return failure.code === 'HeaderDisallowedByPreflightResponse' ? failure.failedParameter : '';
+      case 'headers':
+        return nameList(failure.missingHeaders);
+      case 'reported':
+        return candidates === null
+          ? formatMessage(FRAGMENTS.reportedFirst, { header: failure.failedParameter })
+          : FRAGMENTS.reportedOneOf;
+      case 'method':
+        return f.method;
+      case 'status':
+        return checked === null ? '' : String(checked.status);
+      case 'location':
+        return failure.location ?? '';
+      case 'scheme':
+        return failure.location === null ? '' : (parseUrl(failure.location)?.scheme ?? '');
+      case 'allowMethods':
+        return suggestList(headerValue(checkedHeaders, 'access-control-allow-methods'), [f.method], credentialsInclude, true);
+      case 'allowHeaders':
+        return suggestList(
+          headerValue(checkedHeaders, 'access-control-allow-headers'),
+          f.request.unsafeHeaders,
+          credentialsInclude,
+          false,
+        );
+      case 'credentialsHint':
+        return credentialsInclude ? FRAGMENTS.credentialsHint : '';
+      case 'wildcardNote':
+        return credentialsInclude && listHasToken(headerAtFault, '*') ? FRAGMENTS.wildcardWithCredentials : '';
+      default:
+        return undefined;
+    }
   };
   const entry: Explanation = EXPLANATIONS[failure.code];
   const absent = failure.header !== null && failure.header.value === null;
@@ -587,8 +610,8 @@ function failureVerdict(
     phase: failurePhase(failure, f),
     hopIndex: failure.hopIndex,
     header: failure.header,
-    explanation: formatMessage(template, params),
-    fix: f.tainted && ORIGIN_CODES.has(failure.code) ? STATUS_TEXTS.taintedFix : formatMessage(fixTemplate, params),
+    explanation: formatMessage(template, param),
+    fix: f.tainted && ORIGIN_CODES.has(failure.code) ? STATUS_TEXTS.taintedFix : formatMessage(fixTemplate, param),
     credentials,
     assumptions,
     preflight,

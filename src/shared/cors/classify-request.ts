@@ -16,9 +16,20 @@ export interface RequestClass {
 }
 
 export function isCorsSafelistedMethod(method: string): boolean {
+  if (method === 'GET' || method === 'HEAD' || method === 'POST') return true;
   // ASCII-only, like base::ToUpperASCII: String#toUpperCase would turn `poſt` into `POST`.
-  const upper = method.replace(/[a-z]+/g, (m) => m.toUpperCase());
-  return upper === 'GET' || upper === 'HEAD' || upper === 'POST';
+  return equalsUpperAscii(method, 'GET') || equalsUpperAscii(method, 'HEAD') || equalsUpperAscii(method, 'POST');
+}
+
+/** `s` upper-cased in ASCII only equals `upper`; no allocation (this runs for every hop). */
+function equalsUpperAscii(s: string, upper: string): boolean {
+  if (s.length !== upper.length) return false;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) c -= 0x20;
+    if (c !== upper.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 // net::HttpUtil::IsSafeHeader: names only the browser may set. webRequest shows them (with

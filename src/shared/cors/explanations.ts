@@ -378,6 +378,9 @@ export function netErrorText(error: string): NetErrorText {
 }
 
 export type MessageParams = Readonly<Record<string, string>>;
+/** Gives a placeholder's value on demand: for messages whose values are costly to compute and
+ * whose template uses only a few of them. */
+export type ParamLookup = (name: string) => string | undefined;
 
 const MAX_PARAM_LENGTH = 300;
 
@@ -404,14 +407,15 @@ function isWordChar(c: number): boolean {
 
 /** Fills {name} placeholders; unknown placeholders are left as they are, so tests can spot them.
  * A hand-written scan rather than a regex replace: this formats every verdict. */
-export function formatMessage(template: string, params: MessageParams): string {
+export function formatMessage(template: string, params: MessageParams | ParamLookup): string {
   let out = '';
   let from = 0;
   for (let open = template.indexOf('{'); open >= 0; open = template.indexOf('{', open + 1)) {
     let close = open + 1;
     while (close < template.length && isWordChar(template.charCodeAt(close))) close++;
     if (close === open + 1 || template.charCodeAt(close) !== 0x7d) continue;
-    const value = params[template.slice(open + 1, close)];
+    const name = template.slice(open + 1, close);
+    const value = typeof params === 'function' ? params(name) : params[name];
     if (value === undefined) continue;
     out += template.slice(from, open) + sanitize(value);
     from = close + 1;

@@ -41,6 +41,25 @@ describe('parseUrl', () => {
   });
 });
 
+describe('parseUrl, parsing each origin once', () => {
+  test('URLs that share scheme and authority share the result, whatever follows', () => {
+    expect(parseUrl('https://api.example/a?x=1')).toBe(parseUrl('https://api.example/b#c'));
+    expect(parseUrl('https://api.example')).toBe(parseUrl('https://api.example/'));
+  });
+
+  test('a different authority is parsed on its own', () => {
+    expect(parseUrl('https://u:p@api.example/')?.hasCredentials).toBe(true);
+    expect(parseUrl('https://api.example/')?.hasCredentials).toBe(false);
+    expect(parseUrl('https://api.example:8443/')?.origin).toBe('https://api.example:8443');
+    expect(parseUrl('http://api.example/')?.origin).toBe('http://api.example');
+    expect(parseUrl('https://api.example:99999/x')).toBeNull();
+  });
+
+  test('stays correct past the cache bound', () => {
+    for (let i = 0; i < 1200; i++) expect(parseUrl(`https://h${i}.example/p`)?.origin).toBe(`https://h${i}.example`);
+  });
+});
+
 describe('isSameOrigin', () => {
   test.each([
     ['https://a.example', 'https://a.example/x', true],

@@ -99,6 +99,11 @@ function isAuthorityEnd(c: number): boolean {
   return c === 0x2f || c === 0x5c || c === 0x3f || c === 0x23; // / \ ? #
 }
 
+// A tab's calls come from a handful of origins, so results are kept by the part of the URL they
+// depend on (scheme and authority), whatever path and query follow. Bounded: emptied when full.
+const byAuthority = new Map<string, ParsedUrl | null>();
+const MAX_CACHED_AUTHORITIES = 512;
+
 /** Parses an absolute URL; null when Chromium would consider it invalid (or it is relative). */
 export function parseUrl(input: string): ParsedUrl | null {
   const s = cleanUrlString(input);
@@ -114,7 +119,16 @@ export function parseUrl(input: string): ParsedUrl | null {
   while (i < s.length && (s.charCodeAt(i) === 0x2f || s.charCodeAt(i) === 0x5c)) i++;
   let end = i;
   while (end < s.length && !isAuthorityEnd(s.charCodeAt(end))) end++;
-  const authority = s.slice(i, end);
+  const key = end === s.length ? s : s.slice(0, end);
+  const cached = byAuthority.get(key);
+  if (cached !== undefined) return cached;
+  if (byAuthority.size >= MAX_CACHED_AUTHORITIES) byAuthority.clear();
+  const parsed = parseAuthority(scheme, s.slice(i, end));
+  byAuthority.set(key, parsed);
+  return parsed;
+}
+
+function parseAuthority(scheme: string, authority: string): ParsedUrl | null {
   const at = authority.lastIndexOf('@');
   const userinfo = at < 0 ? '' : authority.slice(0, at);
   const hostPort = at < 0 ? authority : authority.slice(at + 1);

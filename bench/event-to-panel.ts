@@ -1,0 +1,89 @@
+// Event to panel: from a request's completion (the page's Date.now() when the fetch finished) to
+// its row showing the final outcome in the open panel, while 2,000 requests stream in.
+//
+// "Visible" here: the list is windowed, so the panel is kept scrolled to its end (as one watches
+// new traffic arrive) and a row counts as visible at the first animation frame after its
+// `data-outcome` leaves "pending" in the DOM. Requests go 6 at a time (Chromium's per-host limit
+// for HTTP/1.1), so the calls still in flight are always among the last rows, which are mounted.
+import type { Page } from 'playwright-core';
+import { openBenchBrowser } from './browser';
+import type { BenchSection, Figure } from './figure';
+import { median, percentile } from './stats';
+import { streamRequests } from './stream';
+
+const SECTION = 'Event to panel';
+
+/** Starts watching the panel: returns nothing; the stamps are read with `readStamps`. */
+async function watchPanel(panel: Page): Promise<void> {
+  await panel.evaluate(() => {
+    const seenAt: Record<string, number> = {};
+    let due: string[] = [];
+    (window as unknown as { benchSeenAt: Record<string, number> }).benchSeenAt = seenAt;
+    const stampNextFrame = (): void => {
+      const urls = due;
+      due = [];
+      requestAnimationFrame(() => {
+        const now = Date.now();
+        for (const url of urls) seenAt[url] ??= now;
+      });
+    };
+    new MutationObserver(() => {
+      const before = due.length;
+      for (const row of document.querySelectorAll<HTMLElement>('[data-testid="cors-call"]')) {
+        const url = row.dataset['url'] ?? '';
+        if (row.dataset['outcome'] !== 'pending' && seenAt[url] === undefined && !due.includes(url)) due.push(url);
+      }
+      if (due.length > before && before === 0) stampNextFrame();
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-outcome'] });
+    // Follow the tail of the list, every frame.
+    const follow = (): void => {
+      const list = document.querySelector('[role="grid"]');
+      if (list) list.scrollTop = list.scrollHeight;
+      requestAnimationFrame(follow);
+    };
+    requestAnimationFrame(follow);
+  });
+}
+
+export const eventToPanelSection: BenchSection = {
+  name: SECTION,
+  async run({ quick }) {
+    const requests = quick ? 100 : 2000;
+    const bench = await openBenchBrowser();
+    try {
+      const panel = await bench.openPanel();
+      await panel.bringToFront();
+      await watchPanel(panel);
+      const doneAt = await streamRequests(bench.page, bench.playground.apiOrigin, requests);
+      const urls = Object.keys(doneAt);
+      // Let the last rows arrive before reading the stamps.
+      await panel
+        .waitForFunction((n) => Object.keys((window as unknown as { benchSeenAt: object }).benchSeenAt).length >= n, urls.length, { timeout: 10_000 })
+        .catch(() => undefined);
+      const seenAt = await panel.evaluate(() => (window as unknown as { benchSeenAt: Record<string, number> }).benchSeenAt);
+      const latencies: number[] = [];
+      let missed = 0;
+      for (const url of urls) {
+        const seen = seenAt[url];
+        if (seen === undefined) missed++;
+        else latencies.push(Math.max(0, seen - (doneAt[url] ?? seen)));
+      }
+      const visibility = await panel.evaluate(() => document.visibilityState);
+      const figures: Figure[] = [
+        {
+          section: SECTION,
+          name: 'completion → row visible, p95',
+          value: percentile(latencies, 95),
+          unit: 'ms',
+          target: { op: '<', value: 100 },
+          note: `over ${latencies.length} of ${requests} requests, 6 in flight; panel ${visibility}`,
+        },
+        { section: SECTION, name: 'completion → row visible, median', value: median(latencies), unit: 'ms' },
+        { section: SECTION, name: 'rows never seen final', value: missed, unit: 'calls', target: { op: '<=', value: 0 } },
+      ];
+      return figures;
+    } finally {
+      await bench.close();
+    }
+  },
+};
