@@ -1,0 +1,29 @@
+// The worker's own cost per webRequest event, always on: two performance.now() calls and one
+// array store per event. The last SAMPLE_CAPACITY samples are kept; older ones are overwritten.
+const SAMPLE_CAPACITY = 1 << 16;
+
+const samples = new Float64Array(SAMPLE_CAPACITY);
+let recorded = 0;
+
+export function addEventCost(milliseconds: number): void {
+  samples[recorded % SAMPLE_CAPACITY] = milliseconds;
+  recorded++;
+}
+
+export interface CaptureStats {
+  /** Events measured since the last reset, including those whose sample was overwritten. */
+  readonly events: number;
+  /** Microseconds per event, oldest first, at most SAMPLE_CAPACITY of them. */
+  readonly microseconds: number[];
+}
+
+export function captureStats(): CaptureStats {
+  const kept = Math.min(recorded, SAMPLE_CAPACITY);
+  const start = recorded - kept;
+  const microseconds = Array.from({ length: kept }, (_, i) => (samples[(start + i) % SAMPLE_CAPACITY] ?? 0) * 1000);
+  return { events: recorded, microseconds };
+}
+
+export function resetCaptureStats(): void {
+  recorded = 0;
+}
