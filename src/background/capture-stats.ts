@@ -1,5 +1,8 @@
 // The worker's own cost per webRequest event, always on: two performance.now() calls and one
 // array store per event. The last SAMPLE_CAPACITY samples are kept; older ones are overwritten.
+// Chromium coarsens performance.now() to 100 µs in extension workers (they are not cross-origin
+// isolated), with a random threshold per step, so one sample reads 0, 100 or 200 µs but the
+// mean of many is close to the true time; readers average consecutive samples.
 const SAMPLE_CAPACITY = 1 << 16;
 
 const samples = new Float64Array(SAMPLE_CAPACITY);

@@ -4,6 +4,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef }
 import type { PanelMessage } from '../shared/protocol';
 import { CallDetail } from './components/call-detail';
 import { CallList } from './components/call-list';
+import { CapturePausedBanner } from './components/capture-paused-banner';
 import { Connecting, DisconnectedBanner, EmptyState, ProtocolMismatch } from './components/status-views';
 import { Toolbar } from './components/toolbar';
 import { connectChromePort } from './connection/chrome-port';
@@ -82,6 +83,7 @@ export function PanelApp({ tabId }: { readonly tabId: number }) {
         onOutcomeFilterChange={onOutcomeFilterChange}
       />
       {state.connection === 'reconnecting' && <DisconnectedBanner />}
+      <CapturePausedBanner />
       <div className="main">
         <div className="list-pane">
           {state.connection === 'connecting' ? (
