@@ -7,6 +7,7 @@
 // never overwrites another's; whatever one life wrote, the next merges in when it reads.
 import type { ObservedCall } from '../shared/observed-call';
 import type { TabCounters } from '../shared/protocol';
+import { addStoreWriteCost } from './capture-stats';
 import { absorbCall, counters, dropBeyond, emptyMeta, newTabLog, orderedCalls, type TabLog, type TabMeta } from './tab-log';
 
 export type TabChange =
@@ -146,6 +147,7 @@ function persist(log: TabLog): void {
 // Writes to storage.session are issued in order and the browser applies them in order, so
 // flushes need not wait for each other.
 async function flush(log: TabLog): Promise<void> {
+  const started = performance.now();
   const { tabId } = log.meta;
   const changed: ObservedCall[] = [];
   const items: Record<string, unknown> = { [metaKey(tabId)]: log.meta };
@@ -162,8 +164,10 @@ async function flush(log: TabLog): Promise<void> {
   const removing = removedIds.length
     ? chrome.storage.session.remove(removedIds.map((id) => callKey(tabId, id)))
     : Promise.resolve();
+  const writing = chrome.storage.session.set(items);
+  addStoreWriteCost(performance.now() - started);
   try {
-    await Promise.all([removing, chrome.storage.session.set(items)]);
+    await Promise.all([removing, writing]);
   } catch (error) {
     if (!String(error).includes('QUOTA') || log.meta.order.length === 0) throw error;
     // storage.session holds 10 MB for the whole extension: shed the oldest tenth of this tab's
