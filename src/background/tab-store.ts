@@ -133,6 +133,11 @@ async function absorbOtherLives(log: TabLog, all: Record<string, unknown>): Prom
 // Writing is what costs: events are applied at once, and written together once the events
 // already queued have been applied. A write per event let a backlog of unapplied events build up
 // under load, and a worker stopped then loses the whole backlog.
+// Under a burst each event arrives in its own task, so "once the queue is empty" still meant a
+// write per event, and the tab's whole meta copied each time: most of what capture cost the page
+// (bench/page-overhead.ts). Writes now gather what WRITE_WINDOW_MS brings; Chrome stops an idle
+// worker only after 30 s without events, and a reader (seam, panel snapshot) flushes first.
+const WRITE_WINDOW_MS = 50;
 const flushScheduled = new WeakSet<TabLog>();
 
 function persist(log: TabLog): void {
@@ -141,7 +146,7 @@ function persist(log: TabLog): void {
   setTimeout(() => {
     flushScheduled.delete(log);
     flush(log).catch((error: unknown) => console.error('CORS Lens: could not store calls', error));
-  }, 0);
+  }, WRITE_WINDOW_MS);
 }
 
 // Writes to storage.session are issued in order and the browser applies them in order, so
