@@ -1,7 +1,11 @@
 // Wires chrome events to the capture. Every listener is registered synchronously at the top
 // level, so the event that wakes a stopped worker finds its listener.
+import { CAPTURE_PAUSED_KEY, isCapturePaused } from '../shared/capture-pause';
+import { showCaptureState } from './action-badge';
 import { applyEvent, pageOrigin } from './capture';
 import './bench-seam';
+import { addEventCost, captureStats, resetCaptureStats } from './capture-stats';
+import { startCaptureSwitch, type Subscription } from './capture-switch';
 import { acceptPanelPort } from './panel-ports';
 import { clearLog } from './tab-log';
 import { forgetTab, notifyCleared, readCalls, storedTabIds, withTab } from './tab-store';
@@ -10,14 +14,22 @@ import { toHeaderLines, type WireEvent } from './wire-event';
 
 const filter: chrome.webRequest.RequestFilter = { urls: ['http://*/*', 'https://*/*'] };
 
-
-function record(event: WireEvent): void {
+function record(event: WireEvent, preparedIn: number): void {
+  const started = performance.now();
   // Cheap filter first: browser-internal and DevTools requests never touch storage.
-  if (event.type !== 'main_frame' && pageOrigin(event) === null) return;
-  if (event.type === 'main_frame' && event.tabId < 0) return;
+  if ((event.type !== 'main_frame' && pageOrigin(event) === null) || (event.type === 'main_frame' && event.tabId < 0)) {
+    addEventCost(preparedIn + performance.now() - started);
+    return;
+  }
+  let synchronous = 0;
+  // The work runs after this listener returns (it waits its turn on the tab's chain); its own
+  // time is added to the listener's. The batched storage write that follows is not counted.
   void withTab(event.tabId, (log) => {
+    const applying = performance.now();
     if (applyEvent(log, event) === 'cleared') notifyCleared(log);
+    addEventCost(preparedIn + synchronous + performance.now() - applying);
   });
+  synchronous = performance.now() - started;
 }
 
 type CommonDetails = Pick<
@@ -30,32 +42,6 @@ function base(details: CommonDetails) {
   return { requestId, url, method, type: String(type), tabId, frameId, initiator, timeStamp };
 }
 
-chrome.webRequest.onBeforeRequest.addListener((d) => {
-  record({ ...base(d), kind: 'before-request' });
-  return undefined;
-}, filter);
-
-chrome.webRequest.onSendHeaders.addListener(
-  (d) => record({ ...base(d), kind: 'send-headers', requestHeaders: toHeaderLines(d.requestHeaders) }),
-  filter,
-  // 'extraHeaders' is what makes Chromium show preflights and the Origin/Cookie headers at all.
-  ['requestHeaders', 'extraHeaders'],
-);
-
-chrome.webRequest.onHeadersReceived.addListener(
-  (d) => {
-    record({
-      ...base(d),
-      kind: 'headers-received',
-      statusCode: d.statusCode,
-      responseHeaders: toHeaderLines(d.responseHeaders),
-    });
-    return undefined;
-  },
-  filter,
-  ['responseHeaders', 'extraHeaders'],
-);
-
 type FinalResponseDetails = CommonDetails & Pick<chrome.webRequest.OnCompletedDetails, 'statusCode' | 'responseHeaders' | 'fromCache' | 'ip'>;
 
 /** What onBeforeRedirect and onCompleted both say about the response that ended a hop. */
@@ -64,23 +50,111 @@ function finalResponse(d: FinalResponseDetails) {
   return { ...base(d), statusCode, fromCache, responseHeaders: toHeaderLines(d.responseHeaders), ip: d.ip ?? null };
 }
 
-chrome.webRequest.onBeforeRedirect.addListener(
-  (d) => record({ ...finalResponse(d), kind: 'before-redirect', redirectUrl: d.redirectUrl }),
-  filter,
-  ['responseHeaders', 'extraHeaders'],
-);
+/** A listener that turns `details` into a WireEvent, timed, and hands it to the capture switch. */
+function listener<D>(toEvent: (details: D) => WireEvent) {
+  return (details: D): undefined => {
+    const started = performance.now();
+    const event = toEvent(details);
+    captureSwitch.deliver(event, performance.now() - started);
+    return undefined;
+  };
+}
 
-chrome.webRequest.onCompleted.addListener(
-  (d) => record({ ...finalResponse(d), kind: 'completed' }),
-  filter,
-  ['responseHeaders', 'extraHeaders'],
-);
+/** The part of a chrome.webRequest event a Subscription uses. */
+interface WebRequestEvent<F, O> {
+  addListener(callback: F, filter: chrome.webRequest.RequestFilter, extraInfoSpec?: O): void;
+  removeListener(callback: F): void;
+  hasListener(callback: F): boolean;
+}
 
-chrome.webRequest.onErrorOccurred.addListener(
-  (d) => record({ ...base(d), kind: 'error', error: d.error, ip: d.ip ?? null }),
-  filter,
-  ['extraHeaders'],
-);
+function subscription<F, O>(
+  event: WebRequestEvent<F, O>,
+  callback: F,
+  extraInfoSpec?: O,
+): Subscription {
+  return {
+    add: () => {
+      if (!event.hasListener(callback)) event.addListener(callback, filter, extraInfoSpec);
+    },
+    remove: () => event.removeListener(callback),
+    isListening: () => event.hasListener(callback),
+  };
+}
+
+const { webRequest } = chrome;
+const subscriptions: Subscription[] = [
+  subscription(
+    webRequest.onBeforeRequest,
+    listener((d: chrome.webRequest.OnBeforeRequestDetails) => ({ ...base(d), kind: 'before-request' })),
+  ),
+  subscription(
+    webRequest.onSendHeaders,
+    listener((d: chrome.webRequest.OnSendHeadersDetails) => ({
+      ...base(d),
+      kind: 'send-headers',
+      requestHeaders: toHeaderLines(d.requestHeaders),
+    })),
+    // 'extraHeaders' is what makes Chromium show preflights and the Origin/Cookie headers at all.
+    ['requestHeaders', 'extraHeaders'],
+  ),
+  subscription(
+    webRequest.onHeadersReceived,
+    listener((d: chrome.webRequest.OnHeadersReceivedDetails) => ({
+      ...base(d),
+      kind: 'headers-received',
+      statusCode: d.statusCode,
+      responseHeaders: toHeaderLines(d.responseHeaders),
+    })),
+    ['responseHeaders', 'extraHeaders'],
+  ),
+  subscription(
+    webRequest.onBeforeRedirect,
+    listener((d: chrome.webRequest.OnBeforeRedirectDetails) => ({
+      ...finalResponse(d),
+      kind: 'before-redirect',
+      redirectUrl: d.redirectUrl,
+    })),
+    ['responseHeaders', 'extraHeaders'],
+  ),
+  subscription(
+    webRequest.onCompleted,
+    listener((d: chrome.webRequest.OnCompletedDetails) => ({ ...finalResponse(d), kind: 'completed' })),
+    ['responseHeaders', 'extraHeaders'],
+  ),
+  subscription(
+    webRequest.onErrorOccurred,
+    listener((d: chrome.webRequest.OnErrorOccurredDetails) => ({
+      ...base(d),
+      kind: 'error',
+      error: d.error,
+      ip: d.ip ?? null,
+    })),
+    ['extraHeaders'],
+  ),
+];
+
+// Listeners first, synchronously, then the saved choice decides whether they stay.
+const captureSwitch = startCaptureSwitch(subscriptions, record);
+
+function obeyPauseChoice(paused: boolean): void {
+  captureSwitch.apply(paused);
+  void showCaptureState(paused);
+}
+
+async function setCapturePaused(paused: boolean): Promise<void> {
+  await chrome.storage.local.set({ [CAPTURE_PAUSED_KEY]: paused });
+  obeyPauseChoice(paused);
+}
+
+void chrome.storage.local.get(CAPTURE_PAUSED_KEY).then((stored) => obeyPauseChoice(isCapturePaused(stored)));
+
+// The panel's "resume" writes the choice itself; the worker follows whoever made it.
+chrome.storage.onChanged.addListener((changes, area) => {
+  const change = changes[CAPTURE_PAUSED_KEY];
+  if (area === 'local' && change) obeyPauseChoice(change.newValue === true);
+});
+
+chrome.action.onClicked.addListener(() => void setCapturePaused(captureSwitch.mode() !== 'paused'));
 
 chrome.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 
@@ -89,7 +163,8 @@ chrome.runtime.onConnect.addListener(acceptPanelPort);
 registerTrialListeners();
 
 // The seam the Playwright kit reads through `serviceWorker.evaluate`: raw calls per tab, after
-// every event already delivered has been applied. Not reachable from web pages.
+// every event already delivered has been applied; and, for benchmarks and tests, the worker's own
+// cost per event and the pause switch. Not reachable from web pages.
 Object.assign(globalThis, {
   corsLens: {
     trials: trialSeam,
@@ -111,5 +186,11 @@ Object.assign(globalThis, {
         ),
       );
     },
+    captureStats,
+    resetCaptureStats,
+    /** The same switch as the toolbar button. */
+    setCapturePaused,
+    captureMode: () => captureSwitch.mode(),
+    isListening: () => captureSwitch.isListening(),
   },
 });

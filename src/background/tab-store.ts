@@ -7,6 +7,7 @@
 // never overwrites another's; whatever one life wrote, the next merges in when it reads.
 import type { ObservedCall } from '../shared/observed-call';
 import type { TabCounters } from '../shared/protocol';
+import { addStoreWriteCost } from './capture-stats';
 import { absorbCall, counters, dropBeyond, emptyMeta, newTabLog, orderedCalls, type TabLog, type TabMeta } from './tab-log';
 
 export type TabChange =
@@ -175,9 +176,12 @@ async function absorbOtherLives(log: TabLog, all: Record<string, unknown>): Prom
   await chrome.storage.session.remove(foreign.map(([key]) => key));
 }
 
-// Writing is what costs: events are applied at once, and written together once the events
-// already queued have been applied. A write per event let a backlog of unapplied events build up
-// under load, and a worker stopped then loses the whole backlog.
+// Writing is what costs, so events are applied at once and written in batches. Under a burst
+// each event arrives in its own task, and writing "once the queue is empty" still meant a write per
+// event, copying the tab's meta each time: most of what capture cost the page
+// (bench/page-overhead.ts). Writes gather what WRITE_WINDOW_MS brings; Chrome stops an idle worker
+// only after 30 s without events, and every reader (seam, panel snapshot) flushes first.
+const WRITE_WINDOW_MS = 50;
 const flushScheduled = new WeakSet<TabLog>();
 
 function persist(log: TabLog): void {
@@ -186,12 +190,11 @@ function persist(log: TabLog): void {
   setTimeout(() => {
     flushScheduled.delete(log);
     flush(log).catch((error: unknown) => console.error('CORS Lens: could not store calls', error));
-  }, 0);
+  }, WRITE_WINDOW_MS);
 }
 
 // One write per tab in flight, and at most one waiting behind it, which takes every change made
-// meanwhile: under streaming traffic events come one task apart, so writing as each was applied
-// meant one storage.session.set per event, each rewriting the tab's meta.
+// meanwhile, so a slow write never queues up one write per window behind it.
 const writing = new WeakMap<TabLog, Promise<void>>();
 const waiting = new WeakMap<TabLog, Promise<void>>();
 
@@ -210,6 +213,7 @@ function flush(log: TabLog): Promise<void> {
 }
 
 async function write(log: TabLog): Promise<void> {
+  const started = performance.now();
   const { tabId } = log.meta;
   // A write scheduled before the tab closed must not bring its keys back.
   if (closedTabs.has(tabId)) return;
@@ -231,8 +235,10 @@ async function write(log: TabLog): Promise<void> {
     ? chrome.storage.session.remove(removedIds.map((id) => callKey(tabId, id)))
     : Promise.resolve();
   const callsAtWrite = log.meta.order.length;
+  const storing = chrome.storage.session.set(items);
+  addStoreWriteCost(performance.now() - started);
   try {
-    await Promise.all([removing, chrome.storage.session.set(items)]);
+    await Promise.all([removing, storing]);
   } catch (error) {
     // Chromium says "Session storage quota bytes exceeded. Values were not stored."
     if (!/quota/i.test(String(error)) || log.meta.order.length === 0) throw error;

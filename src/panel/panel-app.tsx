@@ -4,6 +4,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef }
 import { isTrialMessage, type PanelMessage } from '../shared/protocol';
 import { CallDetail } from './components/call-detail';
 import { CallList } from './components/call-list';
+import { CapturePausedBanner } from './components/capture-paused-banner';
 import { Connecting, DisconnectedBanner, EmptyState, ProtocolMismatch } from './components/status-views';
 import { Toolbar } from './components/toolbar';
 import { TrialBanner } from './components/trial-banner';
@@ -103,6 +104,7 @@ export function PanelApp({ tabId }: { readonly tabId: number }) {
           onOutcomeFilterChange={onOutcomeFilterChange}
         />
         {state.connection === 'reconnecting' && <DisconnectedBanner />}
+        <CapturePausedBanner />
         <TrialBanner />
         <div className="main">
           <div className="list-pane">

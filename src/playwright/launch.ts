@@ -6,9 +6,12 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { findChromium } from './chromium';
 
-export interface LaunchOptions {
+export interface LaunchOptions extends ChromiumOptions {
   /** Folder of the built, unpacked extension (`dist/`). */
   readonly extensionPath: string;
+}
+
+export interface ChromiumOptions {
   readonly headless?: boolean;
   /** Extra Chromium switches, e.g. `--auto-open-devtools-for-tabs`. */
   readonly args?: readonly string[];
@@ -29,15 +32,16 @@ export interface LaunchedBrowser {
 // Quiet on a closed network, and no Playwright default switches: its --disable-features list
 // turns off features (e.g. AvoidCorsURLLoaderRestartOnRedirect) that change CORS behaviour, and
 // real Chromium behaviour is what we compare against.
-function switches(options: LaunchOptions, userDataDir: string): string[] {
+function switches(options: ChromiumOptions, extensionPath: string | null, userDataDir: string): string[] {
   const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   return [
     '--remote-debugging-pipe',
     `--user-data-dir=${userDataDir}`,
     ...(options.headless === false ? [] : ['--headless']),
     ...(runningAsRoot ? ['--no-sandbox'] : []),
-    `--disable-extensions-except=${options.extensionPath}`,
-    `--load-extension=${options.extensionPath}`,
+    ...(extensionPath === null
+      ? []
+      : [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`]),
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
@@ -59,35 +63,46 @@ function switches(options: LaunchOptions, userDataDir: string): string[] {
   ];
 }
 
-export async function launchWithCorsLens(options: LaunchOptions): Promise<LaunchedBrowser> {
+export interface PlainBrowser {
+  readonly context: BrowserContext;
+  readonly close: () => Promise<void>;
+}
+
+/** The same Chromium with no extension at all: the baseline benchmarks measure against. */
+export function launchWithoutExtension(options: ChromiumOptions = {}): Promise<PlainBrowser> {
+  return launch(options, null);
+}
+
+async function launch(options: ChromiumOptions, extensionPath: string | null): Promise<PlainBrowser> {
   const ownDir = options.userDataDir === undefined;
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'cors-lens-profile-')));
-  const removeDir = () => (ownDir ? rm(userDataDir, { recursive: true, force: true }) : Promise.resolve());
   const executablePath = findChromium();
   const context = await chromium.launchPersistentContext(userDataDir, {
     ...(executablePath ? { executablePath } : {}),
     ignoreDefaultArgs: true,
-    args: switches(options, userDataDir),
+    args: switches(options, extensionPath, userDataDir),
     viewport: { width: 1280, height: 800 },
   });
+  return {
+    context,
+    async close() {
+      await context.close();
+      if (ownDir) await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchWithCorsLens(options: LaunchOptions): Promise<LaunchedBrowser> {
+  const { context, close } = await launch(options, options.extensionPath);
   try {
     const serviceWorker = await extensionWorker(context);
     // The worker registers its listeners as it starts; one round trip proves they are up, so the
     // first page load is not missed.
     await serviceWorker.evaluate(() => true);
     const extensionId = new URL(serviceWorker.url()).host;
-    return {
-      context,
-      extensionId,
-      serviceWorker,
-      async close() {
-        await context.close();
-        await removeDir();
-      },
-    };
+    return { context, extensionId, serviceWorker, close };
   } catch (error) {
-    await context.close();
-    await removeDir();
+    await close();
     throw error;
   }
 }

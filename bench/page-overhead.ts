@@ -1,0 +1,121 @@
+// Page overhead: how much longer a page's burst of cross-origin calls takes with CORS Lens
+// installed than with no extension, and than with a no-op extension that listens to every
+// webRequest event with extraHeaders (the floor of capturing this way). Each browser is launched
+// once; every round times the same workload in each, in rotating order, timed by the page itself.
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchWithCorsLens, launchWithoutExtension, type PlainBrowser } from '../src/playwright/launch';
+import type { BenchOptions, BenchSection, Figure } from './figure';
+import { median, rotation } from './stats';
+import { BENCH_HOSTS, startWorkloadServer, timeBatch, type Batch } from './workload-server';
+
+const SECTION = 'Page overhead';
+const ROOT = resolve(import.meta.dirname, '..');
+const CORS_LENS = resolve(ROOT, 'dist');
+const NOOP = resolve(ROOT, 'bench/noop-extension');
+
+interface Variant {
+  readonly name: string;
+  open(): Promise<PlainBrowser>;
+}
+
+async function corsLens(paused: boolean): Promise<PlainBrowser> {
+  const browser = await launchWithCorsLens({ extensionPath: CORS_LENS, hostResolverRules: BENCH_HOSTS });
+  if (paused) {
+    const listening = await browser.serviceWorker.evaluate(async () => {
+      const seam = (globalThis as unknown as { corsLens: CorsLensPauseSeam }).corsLens;
+      await seam.setCapturePaused(true);
+      return seam.isListening() || chrome.webRequest.onBeforeRequest.hasListeners();
+    });
+    if (listening) throw new Error('CORS Lens still has webRequest listeners after pausing');
+  }
+  return browser;
+}
+
+interface CorsLensPauseSeam {
+  setCapturePaused(paused: boolean): Promise<void>;
+  isListening(): boolean;
+}
+
+/** More extensions to measure beside the standard ones, for comparing listener sets:
+ * CORS_LENS_BENCH_EXTENSIONS="name=/path/to/unpacked;other=/path". Printed without targets. */
+function extraVariants(): Variant[] {
+  const spec = process.env.CORS_LENS_BENCH_EXTENSIONS ?? '';
+  return spec
+    .split(';')
+    .filter((entry) => entry.trim() !== '')
+    .map((entry) => {
+      const [name, path] = entry.split('=');
+      if (!name || !path) throw new Error(`CORS_LENS_BENCH_EXTENSIONS: expected name=path, got "${entry}"`);
+      return { name, open: () => launchWithCorsLens({ extensionPath: resolve(path), hostResolverRules: BENCH_HOSTS }) };
+    });
+}
+
+const VARIANTS: readonly Variant[] = [
+  { name: 'no extension', open: () => launchWithoutExtension({ hostResolverRules: BENCH_HOSTS }) },
+  { name: 'floor', open: () => launchWithCorsLens({ extensionPath: NOOP, hostResolverRules: BENCH_HOSTS }) },
+  { name: 'CORS Lens', open: () => corsLens(false) },
+  { name: 'CORS Lens paused', open: () => corsLens(true) },
+];
+
+async function run(options: BenchOptions): Promise<Figure[]> {
+  const variants = [...VARIANTS, ...extraVariants()];
+  const workload = { total: options.quick ? 200 : 2000, inFlight: 50 };
+  const server = await startWorkloadServer();
+  const opened: { variant: Variant; browser: PlainBrowser; page: Page }[] = [];
+  try {
+    for (const variant of variants) {
+      const browser = await variant.open();
+      opened.push({ variant, browser, page: await browser.context.newPage() });
+    }
+    const times = new Map<string, number[]>(variants.map((v) => [v.name, []]));
+    // Round 0 warms up connections, caches and JIT in every browser, and is not counted.
+    for (let round = 0; round <= options.runs; round++) {
+      for (const { variant, page } of rotation(opened, round)) {
+        // A fresh document per round: new loaders, and CORS Lens starts the tab's log afresh.
+        await page.goto(server.appUrl);
+        const batch: Batch = { ...workload, label: `r${round}-${variant.name.replace(/\W/g, '')}` };
+        const ms = await timeBatch(page, server.apiOrigin, batch);
+        if (round > 0) times.get(variant.name)?.push(ms);
+      }
+    }
+    return figures(times, variants, options.runs, workload.total);
+  } finally {
+    await Promise.all(opened.map(({ browser }) => browser.close()));
+    await server.close();
+  }
+}
+
+function figures(times: Map<string, number[]>, variants: readonly Variant[], runs: number, total: number): Figure[] {
+  const samples = (name: string) => times.get(name) ?? [];
+  /** Median over rounds of a/b, each pair timed in the same round. */
+  const ratio = (a: string, b: string) => median(samples(a).map((ms, i) => ms / (samples(b)[i] ?? NaN)));
+  const note = `median of ${runs} rounds, ${total.toLocaleString('en')} calls, half preflighted, 50 in flight`;
+  const standard: Figure[] = [
+    { section: SECTION, name: 'no extension: time for the batch', value: median(samples('no extension')), unit: 'ms', note },
+    { section: SECTION, name: 'floor (no-op, all events, extraHeaders) / no extension', value: ratio('floor', 'no extension'), unit: 'x', note },
+    {
+      section: SECTION,
+      name: 'CORS Lens / no extension',
+      value: ratio('CORS Lens', 'no extension'),
+      unit: 'x',
+      target: { op: '<=', value: 1.3 },
+      note,
+    },
+    { section: SECTION, name: 'CORS Lens / floor', value: ratio('CORS Lens', 'floor'), unit: 'x', target: { op: '<=', value: 1.0 }, note },
+    {
+      section: SECTION,
+      name: 'CORS Lens paused / no extension',
+      value: ratio('CORS Lens paused', 'no extension'),
+      unit: 'x',
+      target: { op: '<=', value: 1.05 },
+      note,
+    },
+  ];
+  const extra = variants
+    .filter((v) => !VARIANTS.includes(v))
+    .map((v): Figure => ({ section: SECTION, name: `${v.name} / no extension`, value: ratio(v.name, 'no extension'), unit: 'x', note }));
+  return [...standard, ...extra];
+}
+
+export const pageOverhead: BenchSection = { name: `${SECTION} (overhead)`, run };
