@@ -30,9 +30,9 @@ test('worker heap and storage stay flat under steady traffic', async ({ lens, pl
   cdp.errors.length = 0;
 
   // Warm-up: fill the tab's log until old calls drop, so what follows measures the steady state.
-  // A call record takes about 4 KB, so storage.session's 10 MB quota (about 2,400 calls) is hit
-  // before the 5,000-call cap: the store then sheds the oldest tenth of the tab's calls.
-  for (let chunk = 0; chunk < DEFAULT_MAX_CALLS_PER_TAB / 500 && (await droppedCount(worker, tabId)) === 0; chunk++) {
+  // A call is stored as JSON text of about 1.8 KB, so the 5,000-call cap or storage.session's
+  // 10 MB quota, whichever comes first, makes the store drop the oldest calls (counted).
+  for (let chunk = 0; chunk < DEFAULT_MAX_CALLS_PER_TAB / 500 + 2 && (await droppedCount(worker, tabId)) === 0; chunk++) {
     await send(page, playground.apiOrigin, `fill${chunk}`, 500);
   }
   await expect.poll(() => droppedCount(worker, tabId), { timeout: 60_000 }).toBeGreaterThan(0);
@@ -93,9 +93,17 @@ test('worker heap and storage stay flat under steady traffic', async ({ lens, pl
   await page.close();
 });
 
+/** The same mix of calls as the steady traffic, so the log's make-up does not change once full. */
 function send(page: Page, api: string, label: string, count: number): Promise<unknown> {
   return page.evaluate(
-    ({ base, tag, n }) => Promise.allSettled(Array.from({ length: n }, (_, i) => fetch(`${base}/simple/allowed?${tag}=${i}`))),
+    ({ base, tag, n }) =>
+      Promise.allSettled(
+        Array.from({ length: n }, (_, i) =>
+          i % 3 === 2
+            ? fetch(`${base}/json/ok?${tag}=${i}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+            : fetch(`${base}${i % 3 === 0 ? '/simple/allowed' : '/simple/no-acao'}?${tag}=${i}`),
+        ),
+      ),
     { base: api, tag: label, n: count },
   );
 }

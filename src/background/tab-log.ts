@@ -40,6 +40,9 @@ export interface TabLog {
   /** What changed since the last flush. */
   readonly dirty: Set<number>;
   readonly removedIds: Set<string>;
+  /** What changed since views were last told: views hear sooner than storage is written. */
+  readonly unannounced: Set<number>;
+  readonly unannouncedRemovals: Set<string>;
   maxCalls: number;
 }
 
@@ -60,7 +63,15 @@ export function emptyMeta(tabId: number, preserveLog = false): TabMeta {
 }
 
 export function newTabLog(meta: TabMeta, calls = new Map<number, ObservedCall>()): TabLog {
-  return { meta, calls, dirty: new Set(), removedIds: new Set(), maxCalls: DEFAULT_MAX_CALLS_PER_TAB };
+  return {
+    meta,
+    calls,
+    dirty: new Set(),
+    removedIds: new Set(),
+    unannounced: new Set(),
+    unannouncedRemovals: new Set(),
+    maxCalls: DEFAULT_MAX_CALLS_PER_TAB,
+  };
 }
 
 export function counters(log: TabLog): TabCounters {
@@ -80,6 +91,7 @@ export function orderedCalls(log: TabLog): ObservedCall[] {
 export function putCall(log: TabLog, seq: number, call: ObservedCall): void {
   log.calls.set(seq, call);
   log.dirty.add(seq);
+  log.unannounced.add(seq);
 }
 
 export function addCall(log: TabLog, call: ObservedCall): number {
@@ -174,8 +186,10 @@ function forget(log: TabLog, seq: number): void {
   const call = log.calls.get(seq);
   log.calls.delete(seq);
   log.dirty.delete(seq);
+  log.unannounced.delete(seq);
   if (!call) return;
   log.removedIds.add(call.id);
+  log.unannouncedRemovals.add(call.id);
   const { meta } = log;
   if (meta.inflight[call.id] === seq) {
     delete meta.inflight[call.id];

@@ -168,7 +168,9 @@ async function absorbOtherLives(log: TabLog, all: Record<string, unknown>): Prom
   const prefix = callPrefix(log.meta.tabId);
   const foreign: [string, ObservedCall][] = [];
   for (const [key, value] of Object.entries(all)) {
-    if (key.startsWith(prefix) && !key.endsWith(`@${LIFE}`) && isObservedCall(value)) foreign.push([key, value]);
+    if (!key.startsWith(prefix) || key.endsWith(`@${LIFE}`)) continue;
+    const call = storedCall(value);
+    if (call !== null) foreign.push([key, call]);
   }
   if (foreign.length === 0) return;
   foreign.sort(([, a], [, b]) => a.startedAt - b.startedAt);
@@ -185,12 +187,38 @@ const WRITE_WINDOW_MS = 50;
 const flushScheduled = new WeakSet<TabLog>();
 
 function persist(log: TabLog): void {
+  scheduleAnnouncement(log);
   if (flushScheduled.has(log)) return;
   flushScheduled.add(log);
   setTimeout(() => {
     flushScheduled.delete(log);
     flush(log).catch((error: unknown) => console.error('CORS Lens: could not store calls', error));
   }, WRITE_WINDOW_MS);
+}
+
+// Open panels hear of changes once the events already queued are applied, not when the batch is
+// written: the write window would otherwise be added to every row's delay.
+const announcementScheduled = new WeakSet<TabLog>();
+
+function scheduleAnnouncement(log: TabLog): void {
+  if (announcementScheduled.has(log)) return;
+  announcementScheduled.add(log);
+  setTimeout(() => {
+    announcementScheduled.delete(log);
+    announce(log);
+  }, 0);
+}
+
+function announce(log: TabLog): void {
+  const calls: ObservedCall[] = [];
+  for (const seq of log.unannounced) {
+    const call = log.calls.get(seq);
+    if (call) calls.push(call);
+  }
+  const removedIds = [...log.unannouncedRemovals];
+  log.unannounced.clear();
+  log.unannouncedRemovals.clear();
+  if (calls.length || removedIds.length) notifyUpserted(log, calls, removedIds);
 }
 
 // One write per tab in flight, and at most one waiting behind it, which takes every change made
@@ -217,20 +245,18 @@ async function write(log: TabLog): Promise<void> {
   const { tabId } = log.meta;
   // A write scheduled before the tab closed must not bring its keys back.
   if (closedTabs.has(tabId)) return;
-  const changed: ObservedCall[] = [];
   const changedSeqs: number[] = [];
   const items: Record<string, unknown> = { [metaKey(tabId)]: log.meta };
   for (const seq of log.dirty) {
     const call = log.calls.get(seq);
     if (!call) continue;
-    items[callKey(tabId, call.id)] = call;
-    changed.push(call);
+    items[callKey(tabId, call.id)] = JSON.stringify(call);
     changedSeqs.push(seq);
   }
   const removedIds = [...log.removedIds];
   log.dirty.clear();
   log.removedIds.clear();
-  if (changed.length || removedIds.length) notifyUpserted(log, changed, removedIds);
+  announce(log);
   const removing = removedIds.length
     ? chrome.storage.session.remove(removedIds.map((id) => callKey(tabId, id)))
     : Promise.resolve();
@@ -259,6 +285,19 @@ function emit(tabId: number, change: TabChange): void {
 
 function isTabMeta(value: unknown): value is TabMeta {
   return typeof value === 'object' && value !== null && 'order' in value && Array.isArray(value.order);
+}
+
+// Calls are stored as JSON text. storage.session charges a stored object for every value inside
+// it, about three times its JSON length for a call with its headers, so as objects fewer than
+// 2,000 calls fitted in the 10 MB it gives the whole extension.
+function storedCall(value: unknown): ObservedCall | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return isObservedCall(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
 }
 
 function isObservedCall(value: unknown): value is ObservedCall {
