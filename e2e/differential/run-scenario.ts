@@ -195,11 +195,13 @@ async function preflightStates(
       states.push('sent');
       continue;
     }
-    // Parallel requests are not made one after the other, so they cannot rely on each other's
-    // preflight; only sequential ones are checked against a control.
-    const earlier = !scenario.parallel && cdp.slice(0, index).some((r) => r.preflights.length > 0);
+    // A request can reuse another's preflight result: a sequential one an earlier request's, a
+    // parallel one any other's that finished before it was sent (seen: one OPTIONS for two
+    // parallel PUTs). The control, at a fresh URL, tells whether it needed a preflight at all.
+    const others = scenario.parallel ? cdp.filter((_, i) => i !== index) : cdp.slice(0, index);
+    const reusable = others.some((r) => r.preflights.length > 0);
     const spec = scenario.requests[index];
-    if (!earlier || spec === undefined) {
+    if (!reusable || spec === undefined) {
       states.push('none');
       continue;
     }
