@@ -2,27 +2,10 @@
 // bursts of requests, and preflights must still pair with their requests.
 import type { Page } from '@playwright/test';
 import { readCorsReport } from '../src/playwright/read-report';
+import { KINDS } from './support/call-kinds';
 import { expect, test } from './support/fixtures';
 import { stopExtensionWorker as stopServiceWorkers } from './support/stop-worker';
 
-const KINDS = [
-  { path: '/simple/allowed', init: {}, outcome: 'allowed', code: null, preflight: null },
-  { path: '/simple/no-acao', init: {}, outcome: 'blocked', code: 'MissingAllowOriginHeader', preflight: null },
-  {
-    path: '/json/ok',
-    init: { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' },
-    outcome: 'allowed',
-    code: null,
-    preflight: 204,
-  },
-  {
-    path: '/custom-header',
-    init: { headers: { 'X-Token': 't' } },
-    outcome: 'blocked',
-    code: 'HeaderDisallowedByPreflightResponse',
-    preflight: 204,
-  },
-] as const;
 
 const kindOf = (index: number) => KINDS[index % KINDS.length] ?? KINDS[0];
 

@@ -2,6 +2,7 @@
 // is full (5,000 calls; older ones are dropped and counted). CI runs a short soak; the full one is
 // `SOAK_MINUTES=30 npx playwright test e2e/reliability/soak.spec.ts`.
 import type { Page, Worker } from '@playwright/test';
+import { median } from '../../bench/stats';
 import { DEFAULT_MAX_CALLS_PER_TAB } from '../../src/background/tab-log';
 import { findTabId } from '../../src/playwright/read-report';
 import { PanelPage } from '../pages/panel-page';
@@ -117,12 +118,6 @@ function callCount(worker: Worker, tabId: number): Promise<number> {
 async function droppedCount(worker: Worker, tabId: number): Promise<number> {
   const meta = await worker.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`], tabId);
   return (meta as { droppedCount?: number } | undefined)?.droppedCount ?? 0;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 function summary(samples: readonly Sample[]): string {

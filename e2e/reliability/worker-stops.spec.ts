@@ -9,28 +9,10 @@
 // events that wake the next life of the worker.
 import type { Page } from '@playwright/test';
 import { readObservedCalls, readCorsReport } from '../../src/playwright/read-report';
+import { KINDS } from '../support/call-kinds';
 import { expect, test } from '../support/fixtures';
 import { stopExtensionWorker } from '../support/stop-worker';
 
-const KINDS = [
-  { path: '/simple/allowed', init: {}, outcome: 'allowed', code: null, preflight: null },
-  { path: '/simple/no-acao', init: {}, outcome: 'blocked', code: 'MissingAllowOriginHeader', preflight: null },
-  {
-    path: '/json/ok',
-    init: { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' },
-    outcome: 'allowed',
-    code: null,
-    preflight: 204,
-  },
-  // Blocked at the preflight: the actual request never reaches the server, so it is never held.
-  {
-    path: '/custom-header',
-    init: { headers: { 'X-Token': 't' } },
-    outcome: 'blocked',
-    code: 'HeaderDisallowedByPreflightResponse',
-    preflight: 204,
-  },
-] as const;
 
 const ROUNDS = 5;
 const CALLS_PER_ROUND = 200;
