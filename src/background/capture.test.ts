@@ -273,6 +273,12 @@ describe('requests first seen mid-way', () => {
     expect(call?.state).toBe('errored');
   });
 
+  test('an event repeated after its request ended never lists the request twice', () => {
+    const events = preflighted(60, `${API}/once`);
+    const log = run([...events, ...events.slice(-3)]);
+    expect(orderedCalls(log).map((c) => [c.id, c.state, c.incomplete])).toEqual([['60', 'completed', undefined]]);
+  });
+
   test('a preflight kept on its own is merged into its request when that turns up', () => {
     const url = `${API}/merge`;
     const log = run([

@@ -40,6 +40,9 @@ export function applyEvent(log: TabLog, event: WireEvent): CaptureEffect {
 
   const preflightSeq = log.meta.preflights[event.requestId];
   if (preflightSeq !== undefined) return updatePreflight(log, preflightSeq, event);
+  // A listed request no longer in flight has ended: an event for it now is late or handed over
+  // again (a stopped worker's last event can reach its next life too), and must not list it twice.
+  if (log.seqById.has(event.requestId) && !(event.requestId in log.meta.inflight)) return 'none';
   if (event.method === 'OPTIONS' && !(event.requestId in log.meta.inflight)) {
     const effect = classifyOptions(log, event, origin);
     if (effect !== null) return effect;

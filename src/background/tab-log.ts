@@ -37,6 +37,8 @@ export interface TabMeta {
 export interface TabLog {
   readonly meta: TabMeta;
   readonly calls: Map<number, ObservedCall>;
+  /** Sequence number of each listed call by its request id (Chromium never reuses one). */
+  readonly seqById: Map<string, number>;
   /** What changed since the last flush. */
   readonly dirty: Set<number>;
   readonly removedIds: Set<string>;
@@ -62,10 +64,11 @@ export function emptyMeta(tabId: number, preserveLog = false): TabMeta {
   };
 }
 
-export function newTabLog(meta: TabMeta, calls = new Map<number, ObservedCall>()): TabLog {
+export function newTabLog(meta: TabMeta): TabLog {
   return {
     meta,
-    calls,
+    calls: new Map(),
+    seqById: new Map(),
     dirty: new Set(),
     removedIds: new Set(),
     unannounced: new Set(),
@@ -90,6 +93,7 @@ export function orderedCalls(log: TabLog): ObservedCall[] {
 
 export function putCall(log: TabLog, seq: number, call: ObservedCall): void {
   log.calls.set(seq, call);
+  log.seqById.set(call.id, seq);
   log.dirty.add(seq);
   log.unannounced.add(seq);
 }
@@ -107,7 +111,7 @@ export function addCall(log: TabLog, call: ObservedCall): number {
  * life knows of the same request, and restores the routing for whatever is still in flight. */
 export function absorbCall(log: TabLog, call: ObservedCall): void {
   const { meta } = log;
-  let seq = [...log.calls].find(([, known]) => known.id === call.id)?.[0];
+  let seq = log.seqById.get(call.id);
   if (seq === undefined) {
     seq = addCall(log, call);
   } else {
@@ -188,6 +192,7 @@ function forget(log: TabLog, seq: number): void {
   log.dirty.delete(seq);
   log.unannounced.delete(seq);
   if (!call) return;
+  if (log.seqById.get(call.id) === seq) log.seqById.delete(call.id);
   log.removedIds.add(call.id);
   log.unannouncedRemovals.add(call.id);
   const { meta } = log;
