@@ -2,11 +2,16 @@
 // each time with dozens of calls in flight: every call is still listed with its verdict.
 //
 // How the stops are placed, and why: CDP's stopAllWorkers kills the worker at once, even while
-// Chromium is delivering it events, and an event delivered to a dying worker is lost (see the
-// last test). Chrome's own idle stop never does that: it stops a worker only after 30 s without
-// events. So each stop comes once the worker has taken in every event sent so far, while the
-// server holds 30 calls open across five hosts; their answers, released after the stop, are the
-// events that wake the next life of the worker.
+// Chromium is delivering it events, and an event delivered to a dying worker is lost. Chrome's
+// own idle stop never does that: it stops a worker only after 30 s without events. So each stop
+// comes once the worker has taken in every event sent so far, while the server holds 30 calls open
+// across five hosts; the next life is started before their answers are released.
+//
+// Why not let those answers wake the worker: the webRequest event that starts a stopped worker can
+// be lost (w3c/webextensions#246), and what we saw fits it arriving twice as well. Arriving twice,
+// it listed a call twice, or left a finished call pending (capture now drops an event for a request
+// that has ended); lost, the call lacks what that event said, which nothing in the extension can
+// recover. Run under load with the answers waking the worker, this spec failed so in 4 of 28 runs.
 import type { Page } from '@playwright/test';
 import { readObservedCalls, readCorsReport } from '../../src/playwright/read-report';
 import { KINDS } from '../support/call-kinds';
@@ -66,6 +71,7 @@ test('1,000 calls, five worker stops with 30 calls in flight at each: every call
     // A mark in the worker's globals dies with its life: seeing it gone proves a new life.
     await lens.serviceWorker.evaluate((r) => Object.assign(globalThis, { stopMark: r }), round);
     await stopExtensionWorker(page);
+    await readObservedCalls(lens.context, { page, settleTimeout: 0 }); // starts the next life
     await release(round);
     await settled;
     await readObservedCalls(lens.context, { page, settleTimeout: 0 });

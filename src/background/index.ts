@@ -21,15 +21,18 @@ function record(event: WireEvent, preparedIn: number): void {
     addEventCost(preparedIn + performance.now() - started);
     return;
   }
-  let synchronous = 0;
-  // The work runs after this listener returns (it waits its turn on the tab's chain); its own
-  // time is added to the listener's. The batched storage write that follows is not counted.
+  // The work usually runs at once, inside the listener's time; when it has to wait its turn on
+  // the tab's chain, its own time is added when it runs. The batched storage write is not counted.
+  let listenerMs: number | null = null;
+  let ranAtOnce = false;
   void withTab(event.tabId, (log) => {
     const applying = performance.now();
     if (applyEvent(log, event) === 'cleared') notifyCleared(log);
-    addEventCost(preparedIn + synchronous + performance.now() - applying);
+    if (listenerMs === null) ranAtOnce = true;
+    else addEventCost(preparedIn + listenerMs + performance.now() - applying);
   });
-  synchronous = performance.now() - started;
+  listenerMs = performance.now() - started;
+  if (ranAtOnce) addEventCost(preparedIn + listenerMs);
 }
 
 type CommonDetails = Pick<

@@ -1,6 +1,7 @@
 // Keeps each tab's log in chrome.storage.session, so a stopped service worker loses nothing.
-// `tab:<id>` holds counters and routing tables; each call is its own key, so a write touches only
-// what changed. Work on one tab is serialized through a promise chain.
+// `tab:<id>` holds counters, settings and requests not yet listed; each call is its own key, so a
+// write touches only what changed. Work on one tab is serialized through a promise chain, and runs
+// at once when nothing waits on it.
 //
 // A stopped worker can still be finishing its last writes while the next one has started, so
 // each life of the worker writes calls under its own name (`call:<tab>:<requestId>@<life>`) and
@@ -33,6 +34,8 @@ const callKey = (tabId: number, requestId: string) => `${callPrefix(tabId)}${req
 // the per-tab chains. Nothing here is the only copy of any data once a flush has run.
 const loaded = new Map<number, TabLog>();
 const chains = new Map<number, Promise<unknown>>();
+/** How many pieces of work wait on each tab's chain; work runs at once only when none do. */
+const queued = new Map<number, number>();
 const listeners = new Set<ChangeListener>();
 // Chrome never reuses a tab id within a browser session; storage.session lives exactly as long.
 const closedTabs = new Set<number>();
@@ -43,10 +46,21 @@ export function onTabChange(listener: ChangeListener): () => void {
 }
 
 /** Runs `work` on the tab's log after every earlier piece of work on that tab, then persists.
- * Only the first load waits on storage: after that, work runs and its write is issued in the
- * same task as the event, so a worker stopped right after an event has already sent it on.
- * A closed tab has no log: work for it is skipped and the result is undefined. */
+ * Only the first load waits on storage: once the log is loaded and nothing is queued for the
+ * tab, work runs at once, in the event's own task (a promise chain per event cost more than
+ * applying the event). A closed tab has no log: work for it is skipped and the result is undefined. */
 export function withTab<T>(tabId: number, work: (log: TabLog) => T): Promise<T | undefined> {
+  const ready = loaded.get(tabId);
+  if (ready && !queued.has(tabId)) {
+    try {
+      const result = work(ready);
+      persist(ready);
+      return Promise.resolve(result);
+    } catch (error) {
+      console.error('CORS Lens: tab store', error);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
   return enqueue(tabId, async () => {
     const log = loaded.get(tabId) ?? (await load(tabId));
     if (log === null) return undefined;
@@ -81,7 +95,12 @@ export function readCalls(tabId: number, then?: (snapshot: TabSnapshot) => void)
 }
 
 function enqueue<T>(tabId: number, work: () => Promise<T>): Promise<T> {
-  const next = (chains.get(tabId) ?? Promise.resolve()).then(work);
+  queued.set(tabId, (queued.get(tabId) ?? 0) + 1);
+  const next = (chains.get(tabId) ?? Promise.resolve()).then(work).finally(() => {
+    const left = (queued.get(tabId) ?? 1) - 1;
+    if (left > 0) queued.set(tabId, left);
+    else queued.delete(tabId);
+  });
   // A failure must not wedge the chain for every later event of the tab.
   chains.set(tabId, next.catch((error: unknown) => console.error('CORS Lens: tab store', error)));
   return next;
@@ -152,10 +171,7 @@ async function load(tabId: number): Promise<TabLog | null> {
   const stored = all[metaKey(tabId)];
   // Counters and settings carry over; the routing tables are rebuilt from the calls themselves.
   const meta = emptyMeta(tabId);
-  if (isTabMeta(stored)) {
-    const { droppedCount, sameOriginCount, preserveLog, pendingOptions, sameOriginInflight, ignored } = stored;
-    Object.assign(meta, { droppedCount, sameOriginCount, preserveLog, pendingOptions, sameOriginInflight, ignored });
-  }
+  if (isStoredMeta(stored)) Object.assign(meta, stored);
   const log = newTabLog(meta);
   loaded.set(tabId, log);
   await absorbOtherLives(log, all);
@@ -246,7 +262,7 @@ async function write(log: TabLog): Promise<void> {
   // A write scheduled before the tab closed must not bring its keys back.
   if (closedTabs.has(tabId)) return;
   const changedSeqs: number[] = [];
-  const items: Record<string, unknown> = { [metaKey(tabId)]: log.meta };
+  const items: Record<string, unknown> = { [metaKey(tabId)]: storedMeta(log.meta) };
   for (const seq of log.dirty) {
     const call = log.calls.get(seq);
     if (!call) continue;
@@ -283,8 +299,16 @@ function emit(tabId: number, change: TabChange): void {
   for (const listener of listeners) listener(tabId, change);
 }
 
-function isTabMeta(value: unknown): value is TabMeta {
-  return typeof value === 'object' && value !== null && 'order' in value && Array.isArray(value.order);
+/** What of a tab's meta carries over to the next life of the worker. The rest (order, routing
+ * by request id) is rebuilt from the calls themselves, so it is not written with every batch. */
+type StoredMeta = Pick<TabMeta, 'droppedCount' | 'sameOriginCount' | 'preserveLog' | 'pendingOptions' | 'sameOriginInflight' | 'ignored'>;
+
+function storedMeta({ droppedCount, sameOriginCount, preserveLog, pendingOptions, sameOriginInflight, ignored }: TabMeta): StoredMeta {
+  return { droppedCount, sameOriginCount, preserveLog, pendingOptions, sameOriginInflight, ignored };
+}
+
+function isStoredMeta(value: unknown): value is StoredMeta {
+  return typeof value === 'object' && value !== null && 'droppedCount' in value && typeof value.droppedCount === 'number';
 }
 
 // Calls are stored as JSON text. storage.session charges a stored object for every value inside
