@@ -10,6 +10,9 @@ import { BLOCK, blockDigests, hostileCalls, HOSTILE, variantCalls, VARIANTS_PER_
 
 const golden = JSON.parse(readFileSync(new URL('./fixtures/checker-golden.json', import.meta.url), 'utf8')) as GoldenRecord;
 
+// About a second each alone; the unit tests share two cores with other work, so allow for that.
+const GENEROUS = 60_000;
+
 /** Blocks whose fingerprint differs, with the index of their first call, so a failure says where to look. */
 function changedBlocks(actual: readonly string[], expected: readonly string[]): string[] {
   const changed: string[] = [];
@@ -38,12 +41,12 @@ describe('golden verdicts', () => {
     expect(golden.hostile).toMatchObject(HOSTILE);
     const digests = blockDigests(hostileCalls().map(checkCall));
     expect(changedBlocks(digests, golden.hostile.digests)).toEqual([]);
-  });
+  }, GENEROUS);
 
   test('realistic variants of the stored calls fingerprint as recorded', () => {
     const variants = variantCalls(golden.cases);
     expect(variants).toHaveLength(golden.cases.length * VARIANTS_PER_CALL);
     expect(golden.variants.count).toBe(variants.length);
     expect(changedBlocks(blockDigests(variants.map(checkCall)), golden.variants.digests)).toEqual([]);
-  });
+  }, GENEROUS);
 });
