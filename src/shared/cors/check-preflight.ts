@@ -77,18 +77,18 @@ function fail(
   return { code, failedParameter, headerName, headerValue, missingHeaders };
 }
 
+// A plain function rather than a closure over maxAgeSeconds: checkPreflight runs twice per verdict.
+function failedPreflight(maxAgeSeconds: number, failure: PreflightFailure): PreflightResult {
+  return { failure, authorizationCoveredByWildcard: false, maxAgeSeconds };
+}
+
 export function checkPreflight(input: PreflightInput): PreflightResult {
   const { headers, credentialsInclude } = input;
   const maxAgeSeconds = parseMaxAge(headerValue(headers, 'access-control-max-age'));
-  const result = (failure: PreflightFailure | null, authorizationCoveredByWildcard = false): PreflightResult => ({
-    failure,
-    authorizationCoveredByWildcard,
-    maxAgeSeconds,
-  });
 
   const location = headerValue(headers, 'location');
   if (isRedirectStatus(input.status) && location !== null) {
-    return result(fail('PreflightDisallowedRedirect', 'Location', location));
+    return failedPreflight(maxAgeSeconds, fail('PreflightDisallowedRedirect', 'Location', location));
   }
 
   const access = checkAccess({
@@ -99,21 +99,21 @@ export function checkPreflight(input: PreflightInput): PreflightResult {
     responseIsHttp: input.responseIsHttp,
   });
   if (access !== null) {
-    return result(
+    return failedPreflight(maxAgeSeconds, 
       fail(PREFLIGHT_ACCESS_CODES[access.code], access.headerName, access.headerValue, access.failedParameter),
     );
   }
-  if (!(input.status >= 200 && input.status <= 299)) return result(fail('PreflightInvalidStatus', null, null));
+  if (!(input.status >= 200 && input.status <= 299)) return failedPreflight(maxAgeSeconds, fail('PreflightInvalidStatus', null, null));
 
   const allowMethodsValue = headerValue(headers, 'access-control-allow-methods');
   const methods = parseTokenList(allowMethodsValue);
   if (methods === null) {
-    return result(fail('InvalidAllowMethodsPreflightResponse', 'Access-Control-Allow-Methods', allowMethodsValue));
+    return failedPreflight(maxAgeSeconds, fail('InvalidAllowMethodsPreflightResponse', 'Access-Control-Allow-Methods', allowMethodsValue));
   }
   const allowHeadersValue = headerValue(headers, 'access-control-allow-headers');
   const allowed = parseTokenList(allowHeadersValue);
   if (allowed === null) {
-    return result(fail('InvalidAllowHeadersPreflightResponse', 'Access-Control-Allow-Headers', allowHeadersValue));
+    return failedPreflight(maxAgeSeconds, fail('InvalidAllowHeadersPreflightResponse', 'Access-Control-Allow-Headers', allowHeadersValue));
   }
 
   // `*` is a wildcard only for requests without credentials; otherwise it is a literal name.
@@ -122,7 +122,7 @@ export function checkPreflight(input: PreflightInput): PreflightResult {
     methods.includes(input.method) ||
     (!credentialsInclude && methods.includes('*'));
   if (!methodAllowed) {
-    return result(
+    return failedPreflight(maxAgeSeconds, 
       fail(
         'MethodDisallowedByPreflightResponse',
         'Access-Control-Allow-Methods',
@@ -138,12 +138,12 @@ export function checkPreflight(input: PreflightInput): PreflightResult {
     // with a deprecation warning (the spec and the preflight cache lookup do not allow it).
     const coveredAuthorization =
       input.unsafeHeaders.includes('authorization') && !allowedNames.has('authorization');
-    return result(null, coveredAuthorization);
+    return { failure: null, authorizationCoveredByWildcard: coveredAuthorization, maxAgeSeconds };
   }
   const missing = input.unsafeHeaders.filter((name) => !allowedNames.has(name));
   const first = missing[0];
   if (first !== undefined) {
-    return result(
+    return failedPreflight(maxAgeSeconds, 
       fail(
         'HeaderDisallowedByPreflightResponse',
         'Access-Control-Allow-Headers',
@@ -153,5 +153,5 @@ export function checkPreflight(input: PreflightInput): PreflightResult {
       ),
     );
   }
-  return result(null);
+  return { failure: null, authorizationCoveredByWildcard: false, maxAgeSeconds };
 }

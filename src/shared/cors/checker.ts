@@ -176,18 +176,21 @@ function exposureWarnings(warnings: WarningHit[], response: ObservedResponse, cr
   if (hidden.length > 0) addWarning(warnings, 'HeadersNotExposed', { headers: hidden.join(', ') });
 }
 
+function failedWith(warnings: readonly WarningHit[], failure: Failure): Evaluation {
+  return { failure, warnings };
+}
+
 /** Replays Chromium's checks in its order under one credentials mode; stops at the first failure,
  * or where the record ends (a hop with no response yet). */
 function evaluate(facts: CallFacts, credentialsInclude: boolean, completed: boolean): Evaluation {
   const warnings: WarningHit[] = [];
   const last = facts.hops.length - 1;
-  const failed = (failure: Failure): Evaluation => ({ failure, warnings });
   for (const f of facts.hops) {
     const { hop, index } = f;
     if (f.corsFlag) {
       // Only an initial URL can get here; a redirect to such a URL fails at the redirect below.
       if (index === 0 && f.url !== null && !isHttpScheme(f.url) && f.url.scheme !== 'data') {
-        return failed({
+        return failedWith(warnings, {
           code: 'CorsDisabledScheme',
           failedParameter: '',
           stage: 'start',
@@ -210,7 +213,7 @@ function evaluate(facts: CallFacts, credentialsInclude: boolean, completed: bool
         });
         const pf = result.failure;
         if (pf !== null) {
-          return failed({
+          return failedWith(warnings, {
             code: pf.code,
             failedParameter: pf.failedParameter,
             stage: 'preflight',
@@ -239,7 +242,7 @@ function evaluate(facts: CallFacts, credentialsInclude: boolean, completed: bool
         responseIsHttp: f.responseIsHttp,
       });
       if (access !== null) {
-        return failed({
+        return failedWith(warnings, {
           code: access.code,
           failedParameter: access.failedParameter,
           stage: 'response',
@@ -265,7 +268,7 @@ function evaluate(facts: CallFacts, credentialsInclude: boolean, completed: bool
         tainted: f.tainted,
       });
       if (code !== null) {
-        return failed({
+        return failedWith(warnings, {
           code,
           failedParameter: '',
           stage: 'location',
@@ -488,14 +491,15 @@ const ORIGIN_CODES: ReadonlySet<CorsError> = new Set<CorsError>([
 /** A concrete list for the fix: what the header says now (made parsable) plus what is missing. */
 function suggestList(current: string | null, needed: readonly string[], credentialsInclude: boolean, caseSensitive: boolean): string {
   const items: string[] = [];
-  const key = (s: string): string => (caseSensitive ? s : lowerAscii(s));
-  const add = (item: string): void => {
-    if (item === '*' && credentialsInclude) return;
-    if (!items.some((existing) => key(existing) === key(item))) items.push(item);
-  };
-  for (const item of (current ?? '').split(/[\s,;]+/)) if (isToken(item)) add(item);
-  for (const item of needed) add(item);
+  for (const item of (current ?? '').split(/[\s,;]+/)) if (isToken(item)) addSuggested(items, item, credentialsInclude, caseSensitive);
+  for (const item of needed) addSuggested(items, item, credentialsInclude, caseSensitive);
   return items.join(', ');
+}
+
+function addSuggested(items: string[], item: string, credentialsInclude: boolean, caseSensitive: boolean): void {
+  if (item === '*' && credentialsInclude) return;
+  const key = caseSensitive ? item : lowerAscii(item);
+  if (!items.some((existing) => (caseSensitive ? existing : lowerAscii(existing)) === key)) items.push(item);
 }
 
 function failurePhase(failure: Failure, f: HopFacts): Verdict['phase'] {
@@ -513,6 +517,72 @@ function failurePhase(failure: Failure, f: HopFacts): Verdict['phase'] {
   }
 }
 
+/** What failureVerdict's templates need to fill their placeholders. */
+interface FailureContext {
+  readonly failure: Failure;
+  readonly f: HopFacts;
+  /** The response whose check failed (the preflight's for a preflight failure). */
+  readonly checked: ObservedResponse | null;
+  readonly headerAtFault: string | null;
+  readonly candidates: readonly string[] | null;
+  readonly credentialsInclude: boolean;
+}
+
+// Each placeholder is computed only when the chosen templates use it: building every value (two
+// suggested lists, a parsed URL, …) for every verdict was the checker's largest cost.
+function failureParam(name: string, context: FailureContext): string | undefined {
+  const { failure, f, checked, headerAtFault, candidates, credentialsInclude } = context;
+  switch (name) {
+    case 'origin':
+      return f.origin;
+    case 'originNote':
+      return f.tainted ? FRAGMENTS.originNoteTainted : '';
+    case 'url':
+      return f.hop.url;
+    case 'host':
+      return hostOf(f);
+    case 'response':
+      return failure.stage === 'preflight'
+        ? FRAGMENTS.responsePreflight
+        : f.redirect === null
+          ? FRAGMENTS.responseActual
+          : FRAGMENTS.responseRedirect;
+    case 'value':
+      return displayValue(headerAtFault);
+    case 'header':
+      return failure.code === 'HeaderDisallowedByPreflightResponse' ? failure.failedParameter : '';
+    case 'headers':
+      return nameList(failure.missingHeaders);
+    case 'reported':
+      return candidates === null
+        ? formatMessage(FRAGMENTS.reportedFirst, { header: failure.failedParameter })
+        : FRAGMENTS.reportedOneOf;
+    case 'method':
+      return f.method;
+    case 'status':
+      return checked === null ? '' : String(checked.status);
+    case 'location':
+      return failure.location ?? '';
+    case 'scheme':
+      return failure.location === null ? '' : (parseUrl(failure.location)?.scheme ?? '');
+    case 'allowMethods':
+      return suggestList(headerValue(checked?.headers ?? null, 'access-control-allow-methods'), [f.method], credentialsInclude, true);
+    case 'allowHeaders':
+      return suggestList(
+        headerValue(checked?.headers ?? null, 'access-control-allow-headers'),
+        f.request.unsafeHeaders,
+        credentialsInclude,
+        false,
+      );
+    case 'credentialsHint':
+      return credentialsInclude ? FRAGMENTS.credentialsHint : '';
+    case 'wildcardNote':
+      return credentialsInclude && listHasToken(headerAtFault, '*') ? FRAGMENTS.wildcardWithCredentials : '';
+    default:
+      return undefined;
+  }
+}
+
 function failureVerdict(
   facts: CallFacts,
   failure: Failure,
@@ -523,64 +593,11 @@ function failureVerdict(
   const f = facts.hops[failure.hopIndex];
   if (f === undefined) return unexplained(facts, credentials);
   const checked = failure.stage === 'preflight' ? (f.hop.preflight?.response ?? null) : f.hop.response;
-  const checkedHeaders = checked?.headers ?? [];
   const headerAtFault = failure.header?.value ?? null;
   const several = failure.missingHeaders.length > 1;
   // From the preflight, the names come sorted: which one Chromium checked first is unknown.
   const candidates = several && f.requestFromPreflight ? failure.missingHeaders : null;
-  // Each placeholder is computed only when the chosen templates use it: building every value
-  // (two suggested lists, a parsed URL, …) for every verdict was the checker's largest cost.
-  const param = (name: string): string | undefined => {
-    switch (name) {
-      case 'origin':
-        return f.origin;
-      case 'originNote':
-        return f.tainted ? FRAGMENTS.originNoteTainted : '';
-      case 'url':
-        return f.hop.url;
-      case 'host':
-        return hostOf(f);
-      case 'response':
-        return failure.stage === 'preflight'
-          ? FRAGMENTS.responsePreflight
-          : f.redirect === null
-            ? FRAGMENTS.responseActual
-            : FRAGMENTS.responseRedirect;
-      case 'value':
-        return displayValue(headerAtFault);
-      case 'header':
-        return failure.code === 'HeaderDisallowedByPreflightResponse' ? failure.failedParameter : '';
-      case 'headers':
-        return nameList(failure.missingHeaders);
-      case 'reported':
-        return candidates === null
-          ? formatMessage(FRAGMENTS.reportedFirst, { header: failure.failedParameter })
-          : FRAGMENTS.reportedOneOf;
-      case 'method':
-        return f.method;
-      case 'status':
-        return checked === null ? '' : String(checked.status);
-      case 'location':
-        return failure.location ?? '';
-      case 'scheme':
-        return failure.location === null ? '' : (parseUrl(failure.location)?.scheme ?? '');
-      case 'allowMethods':
-        return suggestList(headerValue(checkedHeaders, 'access-control-allow-methods'), [f.method], credentialsInclude, true);
-      case 'allowHeaders':
-        return suggestList(
-          headerValue(checkedHeaders, 'access-control-allow-headers'),
-          f.request.unsafeHeaders,
-          credentialsInclude,
-          false,
-        );
-      case 'credentialsHint':
-        return credentialsInclude ? FRAGMENTS.credentialsHint : '';
-      case 'wildcardNote':
-        return credentialsInclude && listHasToken(headerAtFault, '*') ? FRAGMENTS.wildcardWithCredentials : '';
-      default:
-        return undefined;
-    }
-  };
+  const context: FailureContext = { failure, f, checked, headerAtFault, candidates, credentialsInclude };
   const entry: Explanation = EXPLANATIONS[failure.code];
   const absent = failure.header !== null && failure.header.value === null;
   const whyOne = absent ? (entry.whyAbsent ?? entry.why) : entry.why;
@@ -610,8 +627,8 @@ function failureVerdict(
     phase: failurePhase(failure, f),
     hopIndex: failure.hopIndex,
     header: failure.header,
-    explanation: formatMessage(template, param),
-    fix: f.tainted && ORIGIN_CODES.has(failure.code) ? STATUS_TEXTS.taintedFix : formatMessage(fixTemplate, param),
+    explanation: formatMessage(template, (name) => failureParam(name, context)),
+    fix: f.tainted && ORIGIN_CODES.has(failure.code) ? STATUS_TEXTS.taintedFix : formatMessage(fixTemplate, (name) => failureParam(name, context)),
     credentials,
     assumptions,
     preflight,
