@@ -4,7 +4,8 @@
 import type { HeaderLine } from '../observed-call';
 import { checkAccess, type AccessErrorCode } from './check-access';
 import { isCorsSafelistedMethod } from './classify-request';
-import { headerValue, lowerAscii, parseTokenList } from './headers';
+import { readCorsResponseHeaders, type CorsResponseHeaders } from './cors-headers';
+import { lowerAscii, parseTokenList } from './headers';
 import type { CorsError } from './types';
 
 export const PREFLIGHT_ACCESS_CODES = {
@@ -83,34 +84,41 @@ function failedPreflight(maxAgeSeconds: number, failure: PreflightFailure): Pref
 }
 
 export function checkPreflight(input: PreflightInput): PreflightResult {
-  const { headers, credentialsInclude } = input;
-  const maxAgeSeconds = parseMaxAge(headerValue(headers, 'access-control-max-age'));
+  return checkPreflightHeaders(input, readCorsResponseHeaders(input.headers));
+}
 
-  const location = headerValue(headers, 'location');
+/** checkPreflight on headers already read from `input.headers`, for a caller that checks the same
+ * response more than once (the checker, once per credentials mode). */
+export function checkPreflightHeaders(input: PreflightInput, headers: CorsResponseHeaders): PreflightResult {
+  const { credentialsInclude } = input;
+  const maxAgeSeconds = parseMaxAge(headers.maxAge);
+
+  const location = headers.location;
   if (isRedirectStatus(input.status) && location !== null) {
     return failedPreflight(maxAgeSeconds, fail('PreflightDisallowedRedirect', 'Location', location));
   }
 
   const access = checkAccess({
-    allowOrigin: headerValue(headers, 'access-control-allow-origin'),
-    allowCredentials: headerValue(headers, 'access-control-allow-credentials'),
+    allowOrigin: headers.allowOrigin,
+    allowCredentials: headers.allowCredentials,
     credentialsInclude,
     origin: input.origin,
     responseIsHttp: input.responseIsHttp,
   });
   if (access !== null) {
-    return failedPreflight(maxAgeSeconds, 
+    return failedPreflight(
+      maxAgeSeconds,
       fail(PREFLIGHT_ACCESS_CODES[access.code], access.headerName, access.headerValue, access.failedParameter),
     );
   }
   if (!(input.status >= 200 && input.status <= 299)) return failedPreflight(maxAgeSeconds, fail('PreflightInvalidStatus', null, null));
 
-  const allowMethodsValue = headerValue(headers, 'access-control-allow-methods');
+  const allowMethodsValue = headers.allowMethods;
   const methods = parseTokenList(allowMethodsValue);
   if (methods === null) {
     return failedPreflight(maxAgeSeconds, fail('InvalidAllowMethodsPreflightResponse', 'Access-Control-Allow-Methods', allowMethodsValue));
   }
-  const allowHeadersValue = headerValue(headers, 'access-control-allow-headers');
+  const allowHeadersValue = headers.allowHeaders;
   const allowed = parseTokenList(allowHeadersValue);
   if (allowed === null) {
     return failedPreflight(maxAgeSeconds, fail('InvalidAllowHeadersPreflightResponse', 'Access-Control-Allow-Headers', allowHeadersValue));
@@ -122,13 +130,9 @@ export function checkPreflight(input: PreflightInput): PreflightResult {
     methods.includes(input.method) ||
     (!credentialsInclude && methods.includes('*'));
   if (!methodAllowed) {
-    return failedPreflight(maxAgeSeconds, 
-      fail(
-        'MethodDisallowedByPreflightResponse',
-        'Access-Control-Allow-Methods',
-        allowMethodsValue,
-        input.method,
-      ),
+    return failedPreflight(
+      maxAgeSeconds,
+      fail('MethodDisallowedByPreflightResponse', 'Access-Control-Allow-Methods', allowMethodsValue, input.method),
     );
   }
 
@@ -143,14 +147,9 @@ export function checkPreflight(input: PreflightInput): PreflightResult {
   const missing = input.unsafeHeaders.filter((name) => !allowedNames.has(name));
   const first = missing[0];
   if (first !== undefined) {
-    return failedPreflight(maxAgeSeconds, 
-      fail(
-        'HeaderDisallowedByPreflightResponse',
-        'Access-Control-Allow-Headers',
-        allowHeadersValue,
-        first,
-        missing,
-      ),
+    return failedPreflight(
+      maxAgeSeconds,
+      fail('HeaderDisallowedByPreflightResponse', 'Access-Control-Allow-Headers', allowHeadersValue, first, missing),
     );
   }
   return { failure: null, authorizationCoveredByWildcard: false, maxAgeSeconds };

@@ -7,7 +7,8 @@ import { isComplete, type ObservedCall, type ObservedHop, type ObservedResponse 
 import { withTrialHeaders } from '../trial/effective-headers';
 import { TRIAL_CALL_NOTE } from '../trial/trial-mark';
 import { checkAccess } from './check-access';
-import { checkPreflight } from './check-preflight';
+import { checkPreflightHeaders } from './check-preflight';
+import { readCorsRequestHeaders, readCorsResponseHeaders, type CorsRequestHeaders, type CorsResponseHeaders } from './cors-headers';
 import { classifyFromPreflight, classifyRequest, type RequestClass } from './classify-request';
 import {
   ASSUMPTION_TEXTS,
@@ -22,7 +23,7 @@ import {
   type Explanation,
   type MessageParams,
 } from './explanations';
-import { hasHeader, headerValue, isToken, listHasToken, lowerAscii } from './headers';
+import { isToken, listHasToken, lowerAscii } from './headers';
 import {
   checkRedirectLocation,
   methodAfterRedirect,
@@ -56,6 +57,11 @@ interface HopFacts {
   readonly redirect: RedirectTarget | null;
   /** A 304 answering a revalidation, which Chromium does not CORS-check. */
   readonly revalidation304: boolean;
+  /** What this hop's request headers say; null when they were not recorded. */
+  readonly requestHeaders: CorsRequestHeaders | null;
+  /** The CORS headers of the response and of the preflight response, read once for every check. */
+  readonly responseHeaders: CorsResponseHeaders | null;
+  readonly preflightResponseHeaders: CorsResponseHeaders | null;
 }
 
 interface CallFacts {
@@ -94,17 +100,21 @@ function collectFacts(call: ObservedCall): CallFacts {
   let tainted = false;
   let method = call.method;
   const urls = call.hops.map((hop) => parseUrl(hop.url));
-  call.hops.forEach((hop, index) => {
+  for (let index = 0; index < call.hops.length; index++) {
+    const hop = call.hops[index] as ObservedHop;
     const url = urls[index] ?? null;
     corsFlag = corsFlag || !isSameOrigin(initiator, url);
-    const preflightHeaders = hop.preflight?.requestHeaders ?? null;
+    const preflightRequest = hop.preflight === null ? null : readCorsRequestHeaders(hop.preflight.requestHeaders);
     // Chromium computed Access-Control-Request-*, so they beat our reading of the request headers.
-    const preflightMethod = headerValue(preflightHeaders, 'access-control-request-method');
+    const preflightMethod = preflightRequest?.requestMethod ?? null;
     const hopMethod = preflightMethod ?? method;
     const request =
       preflightMethod !== null
-        ? classifyFromPreflight(hopMethod, headerValue(preflightHeaders, 'access-control-request-headers'))
+        ? classifyFromPreflight(hopMethod, preflightRequest?.requestHeaders ?? null)
         : classifyRequest(hopMethod, hop.requestHeaders ?? []);
+    const requestHeaders = hop.requestHeaders === null ? null : readCorsRequestHeaders(hop.requestHeaders);
+    const responseHeaders = hop.response === null ? null : readCorsResponseHeaders(hop.response.headers);
+    const preflightResponse = hop.preflight?.response ?? null;
     const redirect = redirectTarget(hop);
     const status = hop.response?.status ?? 0;
     hops.push({
@@ -120,16 +130,17 @@ function collectFacts(call: ObservedCall): CallFacts {
       requestFromPreflight: preflightMethod !== null,
       sent: hop.requestHeaders !== null || hop.response !== null,
       redirect,
-      revalidation304:
-        status === 304 &&
-        (hasHeader(hop.requestHeaders, 'if-none-match') || hasHeader(hop.requestHeaders, 'if-modified-since')),
+      revalidation304: status === 304 && requestHeaders !== null && requestHeaders.revalidates,
+      requestHeaders,
+      responseHeaders,
+      preflightResponseHeaders: preflightResponse === null ? null : readCorsResponseHeaders(preflightResponse.headers),
     });
     if (redirect !== null) {
       const next = index + 1 < urls.length ? (urls[index + 1] ?? null) : redirect.parsed;
       if (taintsOrigin(initiator, url, next)) tainted = true;
       method = methodAfterRedirect(hopMethod, status);
     }
-  });
+  }
   return { call, initiator, hops };
 }
 
@@ -138,14 +149,14 @@ function addWarning(warnings: WarningHit[], code: WarningCode, params: MessagePa
 }
 
 // Fragile-but-working configurations on the response the page finally read.
-function responseWarnings(warnings: WarningHit[], response: ObservedResponse, origin: string): void {
-  const allowOrigin = headerValue(response.headers, 'access-control-allow-origin');
+function responseWarnings(warnings: WarningHit[], headers: CorsResponseHeaders, origin: string): void {
+  const allowOrigin = headers.allowOrigin;
   if (allowOrigin === null || allowOrigin === '*') return;
   if (allowOrigin === 'null') addWarning(warnings, 'NullOriginAllowed');
-  else if (allowOrigin === origin && headerValue(response.headers, 'access-control-allow-credentials') === 'true') {
+  else if (allowOrigin === origin && headers.allowCredentials === 'true') {
     addWarning(warnings, 'OriginReflectedWithCredentials', { origin });
   }
-  const vary = headerValue(response.headers, 'vary');
+  const vary = headers.vary;
   if (!listHasToken(vary, 'origin') && !listHasToken(vary, '*')) {
     addWarning(warnings, 'MissingVaryOrigin', { value: displayValue(allowOrigin) });
   }
@@ -164,16 +175,27 @@ const NOT_FOR_SCRIPT: ReadonlySet<string> = new Set([
 ]);
 
 /** Custom headers the page cannot read because Access-Control-Expose-Headers leaves them out. */
-function exposureWarnings(warnings: WarningHit[], response: ObservedResponse, credentialsInclude: boolean): void {
-  const exposed = headerValue(response.headers, 'access-control-expose-headers');
+function exposureWarnings(
+  warnings: WarningHit[],
+  response: ObservedResponse,
+  headers: CorsResponseHeaders,
+  credentialsInclude: boolean,
+): void {
+  const exposed = headers.exposeHeaders;
   if (!credentialsInclude && listHasToken(exposed, '*')) return;
   const hidden: string[] = [];
   for (const { name } of response.headers) {
+    if (!startsWithXDash(name)) continue;
     const lower = lowerAscii(name);
-    if (!lower.startsWith('x-') || NOT_FOR_SCRIPT.has(lower) || listHasToken(exposed, lower)) continue;
+    if (NOT_FOR_SCRIPT.has(lower) || listHasToken(exposed, lower)) continue;
     if (!hidden.includes(name)) hidden.push(name);
   }
   if (hidden.length > 0) addWarning(warnings, 'HeadersNotExposed', { headers: hidden.join(', ') });
+}
+
+// Checked before lower-casing the name: most response headers are not custom ones.
+function startsWithXDash(name: string): boolean {
+  return name.length >= 2 && (name.charCodeAt(0) | 0x20) === 0x78 && name.charCodeAt(1) === 0x2d;
 }
 
 function failedWith(warnings: readonly WarningHit[], failure: Failure): Evaluation {
@@ -201,8 +223,9 @@ function evaluate(facts: CallFacts, credentialsInclude: boolean, completed: bool
         });
       }
       const preflightResponse = hop.preflight?.response ?? null;
-      if (preflightResponse !== null) {
-        const result = checkPreflight({
+      const preflightHeaders = f.preflightResponseHeaders;
+      if (preflightResponse !== null && preflightHeaders !== null) {
+        const result = checkPreflightHeaders({
           status: preflightResponse.status,
           headers: preflightResponse.headers,
           method: f.method,
@@ -210,7 +233,7 @@ function evaluate(facts: CallFacts, credentialsInclude: boolean, completed: bool
           credentialsInclude,
           origin: f.origin,
           responseIsHttp: f.responseIsHttp,
-        });
+        }, preflightHeaders);
         const pf = result.failure;
         if (pf !== null) {
           return failedWith(warnings, {
@@ -224,7 +247,7 @@ function evaluate(facts: CallFacts, credentialsInclude: boolean, completed: bool
           });
         }
         if (result.authorizationCoveredByWildcard) addWarning(warnings, 'AuthorizationCoveredByWildcard');
-        const maxAge = headerValue(preflightResponse.headers, 'access-control-max-age');
+        const maxAge = preflightHeaders.maxAge;
         if (result.maxAgeSeconds === 0) addWarning(warnings, 'PreflightNotCached', { value: displayValue(maxAge) });
         else if (maxAge !== null && /^\+?\d+$/.test(maxAge) && Number(maxAge) > 7200) {
           addWarning(warnings, 'MaxAgeAboveCap', { value: displayValue(maxAge) });
@@ -232,11 +255,12 @@ function evaluate(facts: CallFacts, credentialsInclude: boolean, completed: bool
       }
     }
     const response = hop.response;
-    if (response === null) break;
+    const headers = f.responseHeaders;
+    if (response === null || headers === null) break;
     if (f.corsFlag && !f.revalidation304) {
       const access = checkAccess({
-        allowOrigin: headerValue(response.headers, 'access-control-allow-origin'),
-        allowCredentials: headerValue(response.headers, 'access-control-allow-credentials'),
+        allowOrigin: headers.allowOrigin,
+        allowCredentials: headers.allowCredentials,
         credentialsInclude,
         origin: f.origin,
         responseIsHttp: f.responseIsHttp,
@@ -279,8 +303,8 @@ function evaluate(facts: CallFacts, credentialsInclude: boolean, completed: bool
         });
       }
     } else if (index === last && f.corsFlag) {
-      responseWarnings(warnings, response, f.origin);
-      exposureWarnings(warnings, response, credentialsInclude);
+      responseWarnings(warnings, headers, f.origin);
+      exposureWarnings(warnings, response, headers, credentialsInclude);
     }
   }
   return { failure: null, warnings };
@@ -412,14 +436,14 @@ interface ModeInfo {
 // URLs only, so never plain http to a remote host).
 function requestMode(facts: CallFacts): ModeInfo {
   for (const f of facts.hops) {
-    const value = headerValue(f.hop.requestHeaders, 'sec-fetch-mode');
+    const value = f.requestHeaders?.fetchMode ?? null;
     if (value !== null) return { mode: KNOWN_MODES.has(lowerAscii(value)) ? lowerAscii(value) : 'cors', basis: 'sec-fetch-mode' };
   }
   if (facts.hops.some((f) => f.hop.preflight !== null)) return { mode: 'cors', basis: 'preflight' };
   // Chromium always sends Origin on a CORS request that crossed origins; no-cors GETs carry none.
   const crossed = facts.hops.find((f) => f.corsFlag && f.hop.requestHeaders !== null && f.hop.requestHeaders.length > 0);
   if (crossed === undefined) return { mode: 'cors', basis: 'nothing' };
-  if (!hasHeader(crossed.hop.requestHeaders, 'origin')) return { mode: 'no-cors', basis: 'no-origin' };
+  if (crossed.requestHeaders?.hasOrigin !== true) return { mode: 'no-cors', basis: 'no-origin' };
   return { mode: 'cors', basis: 'origin-only' };
 }
 
@@ -523,6 +547,7 @@ interface FailureContext {
   readonly f: HopFacts;
   /** The response whose check failed (the preflight's for a preflight failure). */
   readonly checked: ObservedResponse | null;
+  readonly checkedHeaders: CorsResponseHeaders | null;
   readonly headerAtFault: string | null;
   readonly candidates: readonly string[] | null;
   readonly credentialsInclude: boolean;
@@ -531,7 +556,7 @@ interface FailureContext {
 // Each placeholder is computed only when the chosen templates use it: building every value (two
 // suggested lists, a parsed URL, …) for every verdict was the checker's largest cost.
 function failureParam(name: string, context: FailureContext): string | undefined {
-  const { failure, f, checked, headerAtFault, candidates, credentialsInclude } = context;
+  const { failure, f, checked, checkedHeaders, headerAtFault, candidates, credentialsInclude } = context;
   switch (name) {
     case 'origin':
       return f.origin;
@@ -566,10 +591,10 @@ function failureParam(name: string, context: FailureContext): string | undefined
     case 'scheme':
       return failure.location === null ? '' : (parseUrl(failure.location)?.scheme ?? '');
     case 'allowMethods':
-      return suggestList(headerValue(checked?.headers ?? null, 'access-control-allow-methods'), [f.method], credentialsInclude, true);
+      return suggestList(checkedHeaders?.allowMethods ?? null, [f.method], credentialsInclude, true);
     case 'allowHeaders':
       return suggestList(
-        headerValue(checked?.headers ?? null, 'access-control-allow-headers'),
+        checkedHeaders?.allowHeaders ?? null,
         f.request.unsafeHeaders,
         credentialsInclude,
         false,
@@ -593,11 +618,12 @@ function failureVerdict(
   const f = facts.hops[failure.hopIndex];
   if (f === undefined) return unexplained(facts, credentials);
   const checked = failure.stage === 'preflight' ? (f.hop.preflight?.response ?? null) : f.hop.response;
+  const checkedHeaders = failure.stage === 'preflight' ? f.preflightResponseHeaders : f.responseHeaders;
   const headerAtFault = failure.header?.value ?? null;
   const several = failure.missingHeaders.length > 1;
   // From the preflight, the names come sorted: which one Chromium checked first is unknown.
   const candidates = several && f.requestFromPreflight ? failure.missingHeaders : null;
-  const context: FailureContext = { failure, f, checked, headerAtFault, candidates, credentialsInclude };
+  const context: FailureContext = { failure, f, checked, checkedHeaders, headerAtFault, candidates, credentialsInclude };
   const entry: Explanation = EXPLANATIONS[failure.code];
   const absent = failure.header !== null && failure.header.value === null;
   const whyOne = absent ? (entry.whyAbsent ?? entry.why) : entry.why;
@@ -643,7 +669,7 @@ function allowedVerdict(
 ): Verdict {
   const f = facts.hops[facts.hops.length - 1];
   const preflight = preflightInfo(f);
-  const allowOrigin = headerValue(f?.hop.response?.headers ?? null, 'access-control-allow-origin');
+  const allowOrigin = f?.responseHeaders?.allowOrigin ?? null;
   return verdict({
     outcome: 'allowed',
     explanation: formatMessage(STATUS_TEXTS.allowedCors, { value: displayValue(allowOrigin), origin: f?.origin ?? '' }),
@@ -684,7 +710,7 @@ function sameFailure(a: Failure, b: Failure): boolean {
 function corsVerdict(facts: CallFacts, info: ModeInfo): Verdict {
   const completed = facts.call.state === 'completed';
   // Cookies go to a cross-origin URL only with credentials: 'include'.
-  const cookieSent = facts.hops.some((f) => f.corsFlag && hasHeader(f.hop.requestHeaders, 'cookie'));
+  const cookieSent = facts.hops.some((f) => f.corsFlag && f.requestHeaders?.hasCookie === true);
   const withCredentials = evaluate(facts, true, completed);
   const i = withCredentials.failure;
 
