@@ -120,9 +120,9 @@ function isAuthorityEnd(c: number): boolean {
 }
 
 interface CachedAuthority {
-  /** Scheme, colon, slashes and a non-empty authority, exactly as the URL spelled them. */
+  /** Scheme, colon, slashes and a valid authority, exactly as the URL spelled them. */
   readonly prefix: string;
-  readonly parsed: ParsedUrl | null;
+  readonly parsed: ParsedUrl;
 }
 
 // A tab's calls come from a handful of origins, and the result depends only on the scheme and
@@ -133,7 +133,7 @@ const recent: CachedAuthority[] = [];
 const RECENT_AUTHORITIES = 16;
 let nextSlot = 0;
 
-function recentlyParsed(s: string): ParsedUrl | null | undefined {
+function recentlyParsed(s: string): ParsedUrl | undefined {
   for (const { prefix, parsed } of recent) {
     const end = prefix.length;
     if ((s.length === end || isAuthorityEnd(s.charCodeAt(end))) && s.startsWith(prefix)) return parsed;
@@ -141,16 +141,18 @@ function recentlyParsed(s: string): ParsedUrl | null | undefined {
   return undefined;
 }
 
-function remember(prefix: string, parsed: ParsedUrl | null): void {
+function remember(prefix: string, parsed: ParsedUrl): void {
   recent[nextSlot] = { prefix, parsed };
   nextSlot = (nextSlot + 1) % RECENT_AUTHORITIES;
 }
 
 /** Parses an absolute URL; null when Chromium would consider it invalid (or it is relative). */
 export function parseUrl(input: string): ParsedUrl | null {
-  const s = cleanUrlString(input);
-  const known = recentlyParsed(s);
+  // Checked before cleaning: a match needs the raw input to start with a clean prefix and go on
+  // with an authority end, and what cleaning would change after that leaves the authority alone.
+  const known = recentlyParsed(input);
   if (known !== undefined) return known;
+  const s = cleanUrlString(input);
   const colon = schemeEnd(s);
   if (colon < 0) return null;
   const scheme = schemeOf(s, colon);
@@ -164,9 +166,10 @@ export function parseUrl(input: string): ParsedUrl | null {
   let end = i;
   while (end < s.length && !isAuthorityEnd(s.charCodeAt(end))) end++;
   const parsed = parseAuthority(scheme, s.slice(i, end));
-  // An empty authority is not kept: its prefix would end in the slashes, and a longer run of
-  // slashes in another URL would wrongly match it.
-  if (end > i) remember(s.slice(0, end), parsed);
+  // Kept only when valid and not empty: an empty authority's prefix ends in the slashes, which a
+  // longer run of slashes would wrongly match, and an invalid one may end in a space that
+  // cleaning would trim from another URL.
+  if (parsed !== null && end > i) remember(s.slice(0, end), parsed);
   return parsed;
 }
 
