@@ -28,37 +28,6 @@ export interface CorsRequestHeaders {
   readonly revalidates: boolean;
 }
 
-/** `name` is `lowerName` in any ASCII case. Servers and HTTP/2 spell names all lower-case or in
- * the usual capitalisation; those are tested natively before the character-by-character compare. */
-function isNamed(name: string, lowerName: string): boolean {
-  return name === lowerName || name === CAPITALISED[lowerName] || equalsLowerAscii(name, lowerName);
-}
-
-/** `vary` → `Vary`, `access-control-allow-origin` → `Access-Control-Allow-Origin`. */
-function capitalise(lowerName: string): string {
-  return lowerName.replace(/(^|-)([a-z])/g, (_match, dash: string, letter: string) => dash + letter.toUpperCase());
-}
-
-const CAPITALISED: Readonly<Record<string, string>> = Object.fromEntries(
-  [
-    'vary',
-    'location',
-    'access-control-max-age',
-    'access-control-allow-origin',
-    'access-control-allow-methods',
-    'access-control-allow-headers',
-    'access-control-expose-headers',
-    'access-control-allow-credentials',
-    'origin',
-    'cookie',
-    'if-none-match',
-    'if-modified-since',
-    'sec-fetch-mode',
-    'access-control-request-method',
-    'access-control-request-headers',
-  ].map((name) => [name, capitalise(name)]),
-);
-
 function joined(current: string | null, raw: string): string {
   const value = trimOws(raw);
   return current === null ? value : `${current}, ${value}`;
@@ -77,26 +46,26 @@ export function readCorsResponseHeaders(lines: readonly HeaderLine[]): CorsRespo
     // The length settles most names without comparing a character.
     switch (name.length) {
       case 4:
-        if (isNamed(name, 'vary')) vary = joined(vary, value);
+        if (equalsLowerAscii(name, 'vary')) vary = joined(vary, value);
         break;
       case 8:
-        if (isNamed(name, 'location')) location = joined(location, value);
+        if (equalsLowerAscii(name, 'location')) location = joined(location, value);
         break;
       case 22:
-        if (isNamed(name, 'access-control-max-age')) maxAge = joined(maxAge, value);
+        if (equalsLowerAscii(name, 'access-control-max-age')) maxAge = joined(maxAge, value);
         break;
       case 27:
-        if (isNamed(name, 'access-control-allow-origin')) allowOrigin = joined(allowOrigin, value);
+        if (equalsLowerAscii(name, 'access-control-allow-origin')) allowOrigin = joined(allowOrigin, value);
         break;
       case 28:
-        if (isNamed(name, 'access-control-allow-methods')) allowMethods = joined(allowMethods, value);
-        else if (isNamed(name, 'access-control-allow-headers')) allowHeaders = joined(allowHeaders, value);
+        if (equalsLowerAscii(name, 'access-control-allow-methods')) allowMethods = joined(allowMethods, value);
+        else if (equalsLowerAscii(name, 'access-control-allow-headers')) allowHeaders = joined(allowHeaders, value);
         break;
       case 29:
-        if (isNamed(name, 'access-control-expose-headers')) exposeHeaders = joined(exposeHeaders, value);
+        if (equalsLowerAscii(name, 'access-control-expose-headers')) exposeHeaders = joined(exposeHeaders, value);
         break;
       case 32:
-        if (isNamed(name, 'access-control-allow-credentials')) allowCredentials = joined(allowCredentials, value);
+        if (equalsLowerAscii(name, 'access-control-allow-credentials')) allowCredentials = joined(allowCredentials, value);
         break;
     }
   }
@@ -113,23 +82,23 @@ export function readCorsRequestHeaders(lines: readonly HeaderLine[]): CorsReques
   for (const { name, value } of lines) {
     switch (name.length) {
       case 6:
-        if (isNamed(name, 'origin')) hasOrigin = true;
-        else if (isNamed(name, 'cookie')) hasCookie = true;
+        if (equalsLowerAscii(name, 'origin')) hasOrigin = true;
+        else if (equalsLowerAscii(name, 'cookie')) hasCookie = true;
         break;
       case 13:
-        if (isNamed(name, 'if-none-match')) revalidates = true;
+        if (equalsLowerAscii(name, 'if-none-match')) revalidates = true;
         break;
       case 14:
-        if (isNamed(name, 'sec-fetch-mode')) fetchMode = joined(fetchMode, value);
+        if (equalsLowerAscii(name, 'sec-fetch-mode')) fetchMode = joined(fetchMode, value);
         break;
       case 17:
-        if (isNamed(name, 'if-modified-since')) revalidates = true;
+        if (equalsLowerAscii(name, 'if-modified-since')) revalidates = true;
         break;
       case 29:
-        if (isNamed(name, 'access-control-request-method')) requestMethod = joined(requestMethod, value);
+        if (equalsLowerAscii(name, 'access-control-request-method')) requestMethod = joined(requestMethod, value);
         break;
       case 30:
-        if (isNamed(name, 'access-control-request-headers')) requestHeaders = joined(requestHeaders, value);
+        if (equalsLowerAscii(name, 'access-control-request-headers')) requestHeaders = joined(requestHeaders, value);
         break;
     }
   }
