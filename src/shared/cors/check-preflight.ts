@@ -83,14 +83,34 @@ function failedPreflight(maxAgeSeconds: number, failure: PreflightFailure): Pref
   return { failure, authorizationCoveredByWildcard: false, maxAgeSeconds };
 }
 
+/** A preflight response's headers, read and parsed once for checks under both credentials modes. */
+export interface PreflightHeaders {
+  readonly headers: CorsResponseHeaders;
+  /** Access-Control-Allow-Methods items; null when one is not a token. */
+  readonly methods: readonly string[] | null;
+  /** Access-Control-Allow-Headers items, lower-cased; null when one is not a token. */
+  readonly allowedNames: ReadonlySet<string> | null;
+}
+
+export function readPreflightHeaders(lines: readonly HeaderLine[]): PreflightHeaders {
+  const headers = readCorsResponseHeaders(lines);
+  const allowed = parseTokenList(headers.allowHeaders);
+  return {
+    headers,
+    methods: parseTokenList(headers.allowMethods),
+    allowedNames: allowed === null ? null : new Set(allowed.map(lowerAscii)),
+  };
+}
+
 export function checkPreflight(input: PreflightInput): PreflightResult {
-  return checkPreflightHeaders(input, readCorsResponseHeaders(input.headers));
+  return checkPreflightHeaders(input, readPreflightHeaders(input.headers));
 }
 
 /** checkPreflight on headers already read from `input.headers`, for a caller that checks the same
  * response more than once (the checker, once per credentials mode). */
-export function checkPreflightHeaders(input: PreflightInput, headers: CorsResponseHeaders): PreflightResult {
+export function checkPreflightHeaders(input: PreflightInput, preflight: PreflightHeaders): PreflightResult {
   const { credentialsInclude } = input;
+  const { headers, methods, allowedNames } = preflight;
   const maxAgeSeconds = parseMaxAge(headers.maxAge);
 
   const location = headers.location;
@@ -114,13 +134,11 @@ export function checkPreflightHeaders(input: PreflightInput, headers: CorsRespon
   if (!(input.status >= 200 && input.status <= 299)) return failedPreflight(maxAgeSeconds, fail('PreflightInvalidStatus', null, null));
 
   const allowMethodsValue = headers.allowMethods;
-  const methods = parseTokenList(allowMethodsValue);
   if (methods === null) {
     return failedPreflight(maxAgeSeconds, fail('InvalidAllowMethodsPreflightResponse', 'Access-Control-Allow-Methods', allowMethodsValue));
   }
   const allowHeadersValue = headers.allowHeaders;
-  const allowed = parseTokenList(allowHeadersValue);
-  if (allowed === null) {
+  if (allowedNames === null) {
     return failedPreflight(maxAgeSeconds, fail('InvalidAllowHeadersPreflightResponse', 'Access-Control-Allow-Headers', allowHeadersValue));
   }
 
@@ -136,7 +154,6 @@ export function checkPreflightHeaders(input: PreflightInput, headers: CorsRespon
     );
   }
 
-  const allowedNames = new Set(allowed.map(lowerAscii));
   if (!credentialsInclude && allowedNames.has('*')) {
     // Chromium 156 runs with NonWildcardRequestHeadersSupport off: `*` covers Authorization too,
     // with a deprecation warning (the spec and the preflight cache lookup do not allow it).

@@ -7,7 +7,7 @@ import { isComplete, type ObservedCall, type ObservedHop, type ObservedResponse 
 import { withTrialHeaders } from '../trial/effective-headers';
 import { TRIAL_CALL_NOTE } from '../trial/trial-mark';
 import { checkAccess } from './check-access';
-import { checkPreflightHeaders } from './check-preflight';
+import { checkPreflightHeaders, readPreflightHeaders, type PreflightHeaders } from './check-preflight';
 import { readCorsRequestHeaders, readCorsResponseHeaders, type CorsRequestHeaders, type CorsResponseHeaders } from './cors-headers';
 import { classifyFromPreflight, classifyRequest, type RequestClass } from './classify-request';
 import {
@@ -61,7 +61,7 @@ interface HopFacts {
   readonly requestHeaders: CorsRequestHeaders | null;
   /** The CORS headers of the response and of the preflight response, read once for every check. */
   readonly responseHeaders: CorsResponseHeaders | null;
-  readonly preflightResponseHeaders: CorsResponseHeaders | null;
+  readonly preflightResponseHeaders: PreflightHeaders | null;
 }
 
 interface CallFacts {
@@ -133,7 +133,7 @@ function collectFacts(call: ObservedCall): CallFacts {
       revalidation304: status === 304 && requestHeaders !== null && requestHeaders.revalidates,
       requestHeaders,
       responseHeaders,
-      preflightResponseHeaders: preflightResponse === null ? null : readCorsResponseHeaders(preflightResponse.headers),
+      preflightResponseHeaders: preflightResponse === null ? null : readPreflightHeaders(preflightResponse.headers),
     });
     if (redirect !== null) {
       const next = index + 1 < urls.length ? (urls[index + 1] ?? null) : redirect.parsed;
@@ -247,7 +247,7 @@ function evaluate(facts: CallFacts, credentialsInclude: boolean, completed: bool
           });
         }
         if (result.authorizationCoveredByWildcard) addWarning(warnings, 'AuthorizationCoveredByWildcard');
-        const maxAge = preflightHeaders.maxAge;
+        const maxAge = preflightHeaders.headers.maxAge;
         if (result.maxAgeSeconds === 0) addWarning(warnings, 'PreflightNotCached', { value: displayValue(maxAge) });
         else if (maxAge !== null && /^\+?\d+$/.test(maxAge) && Number(maxAge) > 7200) {
           addWarning(warnings, 'MaxAgeAboveCap', { value: displayValue(maxAge) });
@@ -618,7 +618,7 @@ function failureVerdict(
   const f = facts.hops[failure.hopIndex];
   if (f === undefined) return unexplained(facts, credentials);
   const checked = failure.stage === 'preflight' ? (f.hop.preflight?.response ?? null) : f.hop.response;
-  const checkedHeaders = failure.stage === 'preflight' ? f.preflightResponseHeaders : f.responseHeaders;
+  const checkedHeaders = failure.stage === 'preflight' ? (f.preflightResponseHeaders?.headers ?? null) : f.responseHeaders;
   const headerAtFault = failure.header?.value ?? null;
   const several = failure.missingHeaders.length > 1;
   // From the preflight, the names come sorted: which one Chromium checked first is unknown.
