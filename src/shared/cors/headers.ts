@@ -103,12 +103,20 @@ export function isToken(s: string): boolean {
   return TOKEN.test(s);
 }
 
-/** Comma-separated items, trimmed, empty ones skipped (net::HttpUtil::ValuesIterator). */
+/** Comma-separated items, trimmed, empty ones skipped (net::HttpUtil::ValuesIterator). Cut out
+ * in place: splitting first would allocate every untrimmed piece as well. */
 export function splitList(value: string): string[] {
   const items: string[] = [];
-  for (const raw of value.split(',')) {
-    const item = trimOws(raw);
-    if (item !== '') items.push(item);
+  let from = 0;
+  while (from <= value.length) {
+    const comma = value.indexOf(',', from);
+    const to = comma < 0 ? value.length : comma;
+    let start = from;
+    let end = to;
+    while (start < end && isOws(value.charCodeAt(start))) start++;
+    while (end > start && isOws(value.charCodeAt(end - 1))) end--;
+    if (end > start) items.push(end - start === value.length ? value : value.slice(start, end));
+    from = to + 1;
   }
   return items;
 }
