@@ -4,7 +4,8 @@
 import type { HeaderLine } from '../observed-call';
 import { checkAccess, type AccessErrorCode } from './check-access';
 import { isCorsSafelistedMethod } from './classify-request';
-import { headerValue, lowerAscii, parseTokenList } from './headers';
+import { readCorsResponseHeaders, type CorsResponseHeaders } from './cors-headers';
+import { lowerAscii, parseTokenList } from './headers';
 import type { CorsError } from './types';
 
 export const PREFLIGHT_ACCESS_CODES = {
@@ -77,43 +78,68 @@ function fail(
   return { code, failedParameter, headerName, headerValue, missingHeaders };
 }
 
-export function checkPreflight(input: PreflightInput): PreflightResult {
-  const { headers, credentialsInclude } = input;
-  const maxAgeSeconds = parseMaxAge(headerValue(headers, 'access-control-max-age'));
-  const result = (failure: PreflightFailure | null, authorizationCoveredByWildcard = false): PreflightResult => ({
-    failure,
-    authorizationCoveredByWildcard,
-    maxAgeSeconds,
-  });
+// A plain function rather than a closure over maxAgeSeconds: checkPreflight runs twice per verdict.
+function failedPreflight(maxAgeSeconds: number, failure: PreflightFailure): PreflightResult {
+  return { failure, authorizationCoveredByWildcard: false, maxAgeSeconds };
+}
 
-  const location = headerValue(headers, 'location');
+/** A preflight response's headers, read and parsed once for checks under both credentials modes. */
+export interface PreflightHeaders {
+  readonly headers: CorsResponseHeaders;
+  /** Access-Control-Allow-Methods items; null when one is not a token. */
+  readonly methods: readonly string[] | null;
+  /** Access-Control-Allow-Headers items, lower-cased; null when one is not a token. */
+  readonly allowedNames: ReadonlySet<string> | null;
+}
+
+export function readPreflightHeaders(lines: readonly HeaderLine[]): PreflightHeaders {
+  const headers = readCorsResponseHeaders(lines);
+  const allowed = parseTokenList(headers.allowHeaders);
+  return {
+    headers,
+    methods: parseTokenList(headers.allowMethods),
+    allowedNames: allowed === null ? null : new Set(allowed.map(lowerAscii)),
+  };
+}
+
+export function checkPreflight(input: PreflightInput): PreflightResult {
+  return checkPreflightHeaders(input, readPreflightHeaders(input.headers));
+}
+
+/** checkPreflight on headers already read from `input.headers`, for a caller that checks the same
+ * response more than once (the checker, once per credentials mode). */
+export function checkPreflightHeaders(input: PreflightInput, preflight: PreflightHeaders): PreflightResult {
+  const { credentialsInclude } = input;
+  const { headers, methods, allowedNames } = preflight;
+  const maxAgeSeconds = parseMaxAge(headers.maxAge);
+
+  const location = headers.location;
   if (isRedirectStatus(input.status) && location !== null) {
-    return result(fail('PreflightDisallowedRedirect', 'Location', location));
+    return failedPreflight(maxAgeSeconds, fail('PreflightDisallowedRedirect', 'Location', location));
   }
 
   const access = checkAccess({
-    allowOrigin: headerValue(headers, 'access-control-allow-origin'),
-    allowCredentials: headerValue(headers, 'access-control-allow-credentials'),
+    allowOrigin: headers.allowOrigin,
+    allowCredentials: headers.allowCredentials,
     credentialsInclude,
     origin: input.origin,
     responseIsHttp: input.responseIsHttp,
   });
   if (access !== null) {
-    return result(
+    return failedPreflight(
+      maxAgeSeconds,
       fail(PREFLIGHT_ACCESS_CODES[access.code], access.headerName, access.headerValue, access.failedParameter),
     );
   }
-  if (!(input.status >= 200 && input.status <= 299)) return result(fail('PreflightInvalidStatus', null, null));
+  if (!(input.status >= 200 && input.status <= 299)) return failedPreflight(maxAgeSeconds, fail('PreflightInvalidStatus', null, null));
 
-  const allowMethodsValue = headerValue(headers, 'access-control-allow-methods');
-  const methods = parseTokenList(allowMethodsValue);
+  const allowMethodsValue = headers.allowMethods;
   if (methods === null) {
-    return result(fail('InvalidAllowMethodsPreflightResponse', 'Access-Control-Allow-Methods', allowMethodsValue));
+    return failedPreflight(maxAgeSeconds, fail('InvalidAllowMethodsPreflightResponse', 'Access-Control-Allow-Methods', allowMethodsValue));
   }
-  const allowHeadersValue = headerValue(headers, 'access-control-allow-headers');
-  const allowed = parseTokenList(allowHeadersValue);
-  if (allowed === null) {
-    return result(fail('InvalidAllowHeadersPreflightResponse', 'Access-Control-Allow-Headers', allowHeadersValue));
+  const allowHeadersValue = headers.allowHeaders;
+  if (allowedNames === null) {
+    return failedPreflight(maxAgeSeconds, fail('InvalidAllowHeadersPreflightResponse', 'Access-Control-Allow-Headers', allowHeadersValue));
   }
 
   // `*` is a wildcard only for requests without credentials; otherwise it is a literal name.
@@ -122,36 +148,26 @@ export function checkPreflight(input: PreflightInput): PreflightResult {
     methods.includes(input.method) ||
     (!credentialsInclude && methods.includes('*'));
   if (!methodAllowed) {
-    return result(
-      fail(
-        'MethodDisallowedByPreflightResponse',
-        'Access-Control-Allow-Methods',
-        allowMethodsValue,
-        input.method,
-      ),
+    return failedPreflight(
+      maxAgeSeconds,
+      fail('MethodDisallowedByPreflightResponse', 'Access-Control-Allow-Methods', allowMethodsValue, input.method),
     );
   }
 
-  const allowedNames = new Set(allowed.map(lowerAscii));
   if (!credentialsInclude && allowedNames.has('*')) {
     // Chromium 156 runs with NonWildcardRequestHeadersSupport off: `*` covers Authorization too,
     // with a deprecation warning (the spec and the preflight cache lookup do not allow it).
     const coveredAuthorization =
       input.unsafeHeaders.includes('authorization') && !allowedNames.has('authorization');
-    return result(null, coveredAuthorization);
+    return { failure: null, authorizationCoveredByWildcard: coveredAuthorization, maxAgeSeconds };
   }
   const missing = input.unsafeHeaders.filter((name) => !allowedNames.has(name));
   const first = missing[0];
   if (first !== undefined) {
-    return result(
-      fail(
-        'HeaderDisallowedByPreflightResponse',
-        'Access-Control-Allow-Headers',
-        allowHeadersValue,
-        first,
-        missing,
-      ),
+    return failedPreflight(
+      maxAgeSeconds,
+      fail('HeaderDisallowedByPreflightResponse', 'Access-Control-Allow-Headers', allowHeadersValue, first, missing),
     );
   }
-  return result(null);
+  return { failure: null, authorizationCoveredByWildcard: false, maxAgeSeconds };
 }

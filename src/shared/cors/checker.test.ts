@@ -15,6 +15,7 @@ import {
   response,
 } from './test-calls';
 import { CORS_ERRORS, type CorsError, type CredentialsKnowledge, type FaultyHeader, type Outcome, type Verdict, type WarningCode } from './types';
+import { randomCall, rng } from './verdict-corpus';
 
 const CDN = 'https://cdn.example/v1/items';
 const COOKIE = { Cookie: 'session=abc' };
@@ -971,78 +972,6 @@ describe('conventions', () => {
 });
 
 // ── Property test: hostile input never throws ────────────────────────────────
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const NAMES = [
-  'Access-Control-Allow-Origin', 'access-control-allow-credentials', 'Access-Control-Allow-Methods',
-  'ACCESS-CONTROL-ALLOW-HEADERS', 'Access-Control-Max-Age', 'Access-Control-Request-Method',
-  'Access-Control-Request-Headers', 'Location', 'Vary', 'Cookie', 'Origin', 'Sec-Fetch-Mode',
-  'Content-Type', 'Range', 'Authorization', 'X-Token', 'If-None-Match', '', ' ', 'Ä', '\u0000',
-];
-const VALUES = [
-  '', '*', 'null', PAGE, `${PAGE}/`, 'true', 'True', 'GET, PUT', 'GET PUT', '*, *', 'no-cors', 'cors',
-  'navigate', 'same-origin', '-1', '0', '99999999999999999999999', 'bytes=0-', 'https://u:p@x/', 'myapp://x',
-  'data:,', '/relative', '//host/x', 'text/plain;charset="x"', 'a'.repeat(5000), '\u0000\r\n\t',
-  '\ud800', '😀', 'https://[::1', ':', ',', ' ,', 'https://', 'http://a:99999',
-];
-const URLS = [API, CDN, `${PAGE}/x`, 'myapp://x', 'data:,x', '', 'not a url', 'https://u:p@h/', 'https://[', 'HTTP://API.EXAMPLE:443/'];
-const ERRORS = [null, 'net::ERR_FAILED', 'net::ERR_ABORTED', 'net::ERR_CONNECTION_REFUSED', '', 'garbage'];
-
-function pick<T>(r: () => number, xs: readonly T[]): T {
-  return xs[Math.floor(r() * xs.length)] as T;
-}
-
-function randomHeaders(r: () => number): { name: string; value: string }[] {
-  const n = Math.floor(r() * 8);
-  return Array.from({ length: n }, () => ({ name: pick(r, NAMES), value: pick(r, VALUES) }));
-}
-
-function randomCall(r: () => number): ObservedCall {
-  const hopCount = Math.floor(r() * 4);
-  const hops = Array.from({ length: hopCount }, () => ({
-    url: pick(r, URLS),
-    preflight:
-      r() < 0.4
-        ? {
-            requestId: 'p',
-            url: pick(r, URLS),
-            requestHeaders: randomHeaders(r),
-            response: r() < 0.8 ? { status: pick(r, [204, 200, 301, 404, -1, NaN, 1e12]), headers: randomHeaders(r), fromCache: false, ip: null } : null,
-            error: pick(r, ERRORS),
-            startedAt: 0,
-            endedAt: null,
-          }
-        : null,
-    requestHeaders: r() < 0.8 ? randomHeaders(r) : null,
-    response: r() < 0.8 ? { status: pick(r, [200, 302, 304, 307, 500, 0, NaN]), headers: randomHeaders(r), fromCache: r() < 0.5, ip: null } : null,
-    redirectUrl: r() < 0.3 ? pick(r, URLS) : null,
-    startedAt: 0,
-    endedAt: null,
-  }));
-  return {
-    id: 'x',
-    tabId: 1,
-    frameId: 0,
-    type: pick(r, ['xmlhttprequest', 'image', 'script', '']),
-    method: pick(r, ['GET', 'PUT', 'patch', '', 'POST', '\u0000']),
-    initiator: pick(r, [PAGE, 'null', '', 'not a url', 'https://api.example']),
-    hops,
-    state: pick(r, ['in-flight', 'completed', 'errored'] as const),
-    error: pick(r, ERRORS),
-    startedAt: 0,
-    endedAt: null,
-  };
-}
 
 // Issue #4 asks for at least 100,000 hostile cases. Checks are gathered and asserted once, so
 // the loop measures the checker rather than the assertion library.

@@ -7,7 +7,8 @@ import { isComplete, type ObservedCall, type ObservedHop, type ObservedResponse 
 import { withTrialHeaders } from '../trial/effective-headers';
 import { TRIAL_CALL_NOTE } from '../trial/trial-mark';
 import { checkAccess } from './check-access';
-import { checkPreflight } from './check-preflight';
+import { checkPreflightHeaders, readPreflightHeaders, type PreflightHeaders } from './check-preflight';
+import { readCorsRequestHeaders, readCorsResponseHeaders, type CorsRequestHeaders, type CorsResponseHeaders } from './cors-headers';
 import { classifyFromPreflight, classifyRequest, type RequestClass } from './classify-request';
 import {
   ASSUMPTION_TEXTS,
@@ -22,7 +23,7 @@ import {
   type Explanation,
   type MessageParams,
 } from './explanations';
-import { hasHeader, headerValue, isToken, listHasToken, lowerAscii } from './headers';
+import { isToken, listHasToken, lowerAscii } from './headers';
 import {
   checkRedirectLocation,
   methodAfterRedirect,
@@ -56,6 +57,11 @@ interface HopFacts {
   readonly redirect: RedirectTarget | null;
   /** A 304 answering a revalidation, which Chromium does not CORS-check. */
   readonly revalidation304: boolean;
+  /** What this hop's request headers say; null when they were not recorded. */
+  readonly requestHeaders: CorsRequestHeaders | null;
+  /** The CORS headers of the response and of the preflight response, read once for every check. */
+  readonly responseHeaders: CorsResponseHeaders | null;
+  readonly preflightResponseHeaders: PreflightHeaders | null;
 }
 
 interface CallFacts {
@@ -94,17 +100,21 @@ function collectFacts(call: ObservedCall): CallFacts {
   let tainted = false;
   let method = call.method;
   const urls = call.hops.map((hop) => parseUrl(hop.url));
-  call.hops.forEach((hop, index) => {
+  for (let index = 0; index < call.hops.length; index++) {
+    const hop = call.hops[index] as ObservedHop;
     const url = urls[index] ?? null;
     corsFlag = corsFlag || !isSameOrigin(initiator, url);
-    const preflightHeaders = hop.preflight?.requestHeaders ?? null;
+    const preflightRequest = hop.preflight === null ? null : readCorsRequestHeaders(hop.preflight.requestHeaders);
     // Chromium computed Access-Control-Request-*, so they beat our reading of the request headers.
-    const preflightMethod = headerValue(preflightHeaders, 'access-control-request-method');
+    const preflightMethod = preflightRequest?.requestMethod ?? null;
     const hopMethod = preflightMethod ?? method;
     const request =
       preflightMethod !== null
-        ? classifyFromPreflight(hopMethod, headerValue(preflightHeaders, 'access-control-request-headers'))
+        ? classifyFromPreflight(hopMethod, preflightRequest?.requestHeaders ?? null)
         : classifyRequest(hopMethod, hop.requestHeaders ?? []);
+    const requestHeaders = hop.requestHeaders === null ? null : readCorsRequestHeaders(hop.requestHeaders);
+    const responseHeaders = hop.response === null ? null : readCorsResponseHeaders(hop.response.headers);
+    const preflightResponse = hop.preflight?.response ?? null;
     const redirect = redirectTarget(hop);
     const status = hop.response?.status ?? 0;
     hops.push({
@@ -120,16 +130,17 @@ function collectFacts(call: ObservedCall): CallFacts {
       requestFromPreflight: preflightMethod !== null,
       sent: hop.requestHeaders !== null || hop.response !== null,
       redirect,
-      revalidation304:
-        status === 304 &&
-        (hasHeader(hop.requestHeaders, 'if-none-match') || hasHeader(hop.requestHeaders, 'if-modified-since')),
+      revalidation304: status === 304 && requestHeaders !== null && requestHeaders.revalidates,
+      requestHeaders,
+      responseHeaders,
+      preflightResponseHeaders: preflightResponse === null ? null : readPreflightHeaders(preflightResponse.headers),
     });
     if (redirect !== null) {
       const next = index + 1 < urls.length ? (urls[index + 1] ?? null) : redirect.parsed;
       if (taintsOrigin(initiator, url, next)) tainted = true;
       method = methodAfterRedirect(hopMethod, status);
     }
-  });
+  }
   return { call, initiator, hops };
 }
 
@@ -138,14 +149,14 @@ function addWarning(warnings: WarningHit[], code: WarningCode, params: MessagePa
 }
 
 // Fragile-but-working configurations on the response the page finally read.
-function responseWarnings(warnings: WarningHit[], response: ObservedResponse, origin: string): void {
-  const allowOrigin = headerValue(response.headers, 'access-control-allow-origin');
+function responseWarnings(warnings: WarningHit[], headers: CorsResponseHeaders, origin: string): void {
+  const allowOrigin = headers.allowOrigin;
   if (allowOrigin === null || allowOrigin === '*') return;
   if (allowOrigin === 'null') addWarning(warnings, 'NullOriginAllowed');
-  else if (allowOrigin === origin && headerValue(response.headers, 'access-control-allow-credentials') === 'true') {
+  else if (allowOrigin === origin && headers.allowCredentials === 'true') {
     addWarning(warnings, 'OriginReflectedWithCredentials', { origin });
   }
-  const vary = headerValue(response.headers, 'vary');
+  const vary = headers.vary;
   if (!listHasToken(vary, 'origin') && !listHasToken(vary, '*')) {
     addWarning(warnings, 'MissingVaryOrigin', { value: displayValue(allowOrigin) });
   }
@@ -164,16 +175,31 @@ const NOT_FOR_SCRIPT: ReadonlySet<string> = new Set([
 ]);
 
 /** Custom headers the page cannot read because Access-Control-Expose-Headers leaves them out. */
-function exposureWarnings(warnings: WarningHit[], response: ObservedResponse, credentialsInclude: boolean): void {
-  const exposed = headerValue(response.headers, 'access-control-expose-headers');
+function exposureWarnings(
+  warnings: WarningHit[],
+  response: ObservedResponse,
+  headers: CorsResponseHeaders,
+  credentialsInclude: boolean,
+): void {
+  const exposed = headers.exposeHeaders;
   if (!credentialsInclude && listHasToken(exposed, '*')) return;
   const hidden: string[] = [];
   for (const { name } of response.headers) {
+    if (!startsWithXDash(name)) continue;
     const lower = lowerAscii(name);
-    if (!lower.startsWith('x-') || NOT_FOR_SCRIPT.has(lower) || listHasToken(exposed, lower)) continue;
+    if (NOT_FOR_SCRIPT.has(lower) || listHasToken(exposed, lower)) continue;
     if (!hidden.includes(name)) hidden.push(name);
   }
   if (hidden.length > 0) addWarning(warnings, 'HeadersNotExposed', { headers: hidden.join(', ') });
+}
+
+// Checked before lower-casing the name: most response headers are not custom ones.
+function startsWithXDash(name: string): boolean {
+  return name.length >= 2 && (name.charCodeAt(0) | 0x20) === 0x78 && name.charCodeAt(1) === 0x2d;
+}
+
+function failedWith(warnings: readonly WarningHit[], failure: Failure): Evaluation {
+  return { failure, warnings };
 }
 
 /** Replays Chromium's checks in its order under one credentials mode; stops at the first failure,
@@ -181,13 +207,12 @@ function exposureWarnings(warnings: WarningHit[], response: ObservedResponse, cr
 function evaluate(facts: CallFacts, credentialsInclude: boolean, completed: boolean): Evaluation {
   const warnings: WarningHit[] = [];
   const last = facts.hops.length - 1;
-  const failed = (failure: Failure): Evaluation => ({ failure, warnings });
   for (const f of facts.hops) {
     const { hop, index } = f;
     if (f.corsFlag) {
       // Only an initial URL can get here; a redirect to such a URL fails at the redirect below.
       if (index === 0 && f.url !== null && !isHttpScheme(f.url) && f.url.scheme !== 'data') {
-        return failed({
+        return failedWith(warnings, {
           code: 'CorsDisabledScheme',
           failedParameter: '',
           stage: 'start',
@@ -198,8 +223,9 @@ function evaluate(facts: CallFacts, credentialsInclude: boolean, completed: bool
         });
       }
       const preflightResponse = hop.preflight?.response ?? null;
-      if (preflightResponse !== null) {
-        const result = checkPreflight({
+      const preflightHeaders = f.preflightResponseHeaders;
+      if (preflightResponse !== null && preflightHeaders !== null) {
+        const result = checkPreflightHeaders({
           status: preflightResponse.status,
           headers: preflightResponse.headers,
           method: f.method,
@@ -207,10 +233,10 @@ function evaluate(facts: CallFacts, credentialsInclude: boolean, completed: bool
           credentialsInclude,
           origin: f.origin,
           responseIsHttp: f.responseIsHttp,
-        });
+        }, preflightHeaders);
         const pf = result.failure;
         if (pf !== null) {
-          return failed({
+          return failedWith(warnings, {
             code: pf.code,
             failedParameter: pf.failedParameter,
             stage: 'preflight',
@@ -221,7 +247,7 @@ function evaluate(facts: CallFacts, credentialsInclude: boolean, completed: bool
           });
         }
         if (result.authorizationCoveredByWildcard) addWarning(warnings, 'AuthorizationCoveredByWildcard');
-        const maxAge = headerValue(preflightResponse.headers, 'access-control-max-age');
+        const maxAge = preflightHeaders.headers.maxAge;
         if (result.maxAgeSeconds === 0) addWarning(warnings, 'PreflightNotCached', { value: displayValue(maxAge) });
         else if (maxAge !== null && /^\+?\d+$/.test(maxAge) && Number(maxAge) > 7200) {
           addWarning(warnings, 'MaxAgeAboveCap', { value: displayValue(maxAge) });
@@ -229,17 +255,18 @@ function evaluate(facts: CallFacts, credentialsInclude: boolean, completed: bool
       }
     }
     const response = hop.response;
-    if (response === null) break;
+    const headers = f.responseHeaders;
+    if (response === null || headers === null) break;
     if (f.corsFlag && !f.revalidation304) {
       const access = checkAccess({
-        allowOrigin: headerValue(response.headers, 'access-control-allow-origin'),
-        allowCredentials: headerValue(response.headers, 'access-control-allow-credentials'),
+        allowOrigin: headers.allowOrigin,
+        allowCredentials: headers.allowCredentials,
         credentialsInclude,
         origin: f.origin,
         responseIsHttp: f.responseIsHttp,
       });
       if (access !== null) {
-        return failed({
+        return failedWith(warnings, {
           code: access.code,
           failedParameter: access.failedParameter,
           stage: 'response',
@@ -265,7 +292,7 @@ function evaluate(facts: CallFacts, credentialsInclude: boolean, completed: bool
         tainted: f.tainted,
       });
       if (code !== null) {
-        return failed({
+        return failedWith(warnings, {
           code,
           failedParameter: '',
           stage: 'location',
@@ -276,8 +303,8 @@ function evaluate(facts: CallFacts, credentialsInclude: boolean, completed: bool
         });
       }
     } else if (index === last && f.corsFlag) {
-      responseWarnings(warnings, response, f.origin);
-      exposureWarnings(warnings, response, credentialsInclude);
+      responseWarnings(warnings, headers, f.origin);
+      exposureWarnings(warnings, response, headers, credentialsInclude);
     }
   }
   return { failure: null, warnings };
@@ -409,14 +436,14 @@ interface ModeInfo {
 // URLs only, so never plain http to a remote host).
 function requestMode(facts: CallFacts): ModeInfo {
   for (const f of facts.hops) {
-    const value = headerValue(f.hop.requestHeaders, 'sec-fetch-mode');
+    const value = f.requestHeaders?.fetchMode ?? null;
     if (value !== null) return { mode: KNOWN_MODES.has(lowerAscii(value)) ? lowerAscii(value) : 'cors', basis: 'sec-fetch-mode' };
   }
   if (facts.hops.some((f) => f.hop.preflight !== null)) return { mode: 'cors', basis: 'preflight' };
   // Chromium always sends Origin on a CORS request that crossed origins; no-cors GETs carry none.
   const crossed = facts.hops.find((f) => f.corsFlag && f.hop.requestHeaders !== null && f.hop.requestHeaders.length > 0);
   if (crossed === undefined) return { mode: 'cors', basis: 'nothing' };
-  if (!hasHeader(crossed.hop.requestHeaders, 'origin')) return { mode: 'no-cors', basis: 'no-origin' };
+  if (crossed.requestHeaders?.hasOrigin !== true) return { mode: 'no-cors', basis: 'no-origin' };
   return { mode: 'cors', basis: 'origin-only' };
 }
 
@@ -488,14 +515,15 @@ const ORIGIN_CODES: ReadonlySet<CorsError> = new Set<CorsError>([
 /** A concrete list for the fix: what the header says now (made parsable) plus what is missing. */
 function suggestList(current: string | null, needed: readonly string[], credentialsInclude: boolean, caseSensitive: boolean): string {
   const items: string[] = [];
-  const key = (s: string): string => (caseSensitive ? s : lowerAscii(s));
-  const add = (item: string): void => {
-    if (item === '*' && credentialsInclude) return;
-    if (!items.some((existing) => key(existing) === key(item))) items.push(item);
-  };
-  for (const item of (current ?? '').split(/[\s,;]+/)) if (isToken(item)) add(item);
-  for (const item of needed) add(item);
+  for (const item of (current ?? '').split(/[\s,;]+/)) if (isToken(item)) addSuggested(items, item, credentialsInclude, caseSensitive);
+  for (const item of needed) addSuggested(items, item, credentialsInclude, caseSensitive);
   return items.join(', ');
+}
+
+function addSuggested(items: string[], item: string, credentialsInclude: boolean, caseSensitive: boolean): void {
+  if (item === '*' && credentialsInclude) return;
+  const key = caseSensitive ? item : lowerAscii(item);
+  if (!items.some((existing) => (caseSensitive ? existing : lowerAscii(existing)) === key)) items.push(item);
 }
 
 function failurePhase(failure: Failure, f: HopFacts): Verdict['phase'] {
@@ -513,6 +541,73 @@ function failurePhase(failure: Failure, f: HopFacts): Verdict['phase'] {
   }
 }
 
+/** What failureVerdict's templates need to fill their placeholders. */
+interface FailureContext {
+  readonly failure: Failure;
+  readonly f: HopFacts;
+  /** The response whose check failed (the preflight's for a preflight failure). */
+  readonly checked: ObservedResponse | null;
+  readonly checkedHeaders: CorsResponseHeaders | null;
+  readonly headerAtFault: string | null;
+  readonly candidates: readonly string[] | null;
+  readonly credentialsInclude: boolean;
+}
+
+// Each placeholder is computed only when the chosen templates use it: building every value (two
+// suggested lists, a parsed URL, …) for every verdict was the checker's largest cost.
+function failureParam(name: string, context: FailureContext): string | undefined {
+  const { failure, f, checked, checkedHeaders, headerAtFault, candidates, credentialsInclude } = context;
+  switch (name) {
+    case 'origin':
+      return f.origin;
+    case 'originNote':
+      return f.tainted ? FRAGMENTS.originNoteTainted : '';
+    case 'url':
+      return f.hop.url;
+    case 'host':
+      return hostOf(f);
+    case 'response':
+      return failure.stage === 'preflight'
+        ? FRAGMENTS.responsePreflight
+        : f.redirect === null
+          ? FRAGMENTS.responseActual
+          : FRAGMENTS.responseRedirect;
+    case 'value':
+      return displayValue(headerAtFault);
+    case 'header':
+      return failure.code === 'HeaderDisallowedByPreflightResponse' ? failure.failedParameter : '';
+    case 'headers':
+      return nameList(failure.missingHeaders);
+    case 'reported':
+      return candidates === null
+        ? formatMessage(FRAGMENTS.reportedFirst, { header: failure.failedParameter })
+        : FRAGMENTS.reportedOneOf;
+    case 'method':
+      return f.method;
+    case 'status':
+      return checked === null ? '' : String(checked.status);
+    case 'location':
+      return failure.location ?? '';
+    case 'scheme':
+      return failure.location === null ? '' : (parseUrl(failure.location)?.scheme ?? '');
+    case 'allowMethods':
+      return suggestList(checkedHeaders?.allowMethods ?? null, [f.method], credentialsInclude, true);
+    case 'allowHeaders':
+      return suggestList(
+        checkedHeaders?.allowHeaders ?? null,
+        f.request.unsafeHeaders,
+        credentialsInclude,
+        false,
+      );
+    case 'credentialsHint':
+      return credentialsInclude ? FRAGMENTS.credentialsHint : '';
+    case 'wildcardNote':
+      return credentialsInclude && listHasToken(headerAtFault, '*') ? FRAGMENTS.wildcardWithCredentials : '';
+    default:
+      return undefined;
+  }
+}
+
 function failureVerdict(
   facts: CallFacts,
   failure: Failure,
@@ -523,64 +618,12 @@ function failureVerdict(
   const f = facts.hops[failure.hopIndex];
   if (f === undefined) return unexplained(facts, credentials);
   const checked = failure.stage === 'preflight' ? (f.hop.preflight?.response ?? null) : f.hop.response;
-  const checkedHeaders = checked?.headers ?? [];
+  const checkedHeaders = failure.stage === 'preflight' ? (f.preflightResponseHeaders?.headers ?? null) : f.responseHeaders;
   const headerAtFault = failure.header?.value ?? null;
   const several = failure.missingHeaders.length > 1;
   // From the preflight, the names come sorted: which one Chromium checked first is unknown.
   const candidates = several && f.requestFromPreflight ? failure.missingHeaders : null;
-  // Each placeholder is computed only when the chosen templates use it: building every value
-  // (two suggested lists, a parsed URL, …) for every verdict was the checker's largest cost.
-  const param = (name: string): string | undefined => {
-    switch (name) {
-      case 'origin':
-        return f.origin;
-      case 'originNote':
-        return f.tainted ? FRAGMENTS.originNoteTainted : '';
-      case 'url':
-        return f.hop.url;
-      case 'host':
-        return hostOf(f);
-      case 'response':
-        return failure.stage === 'preflight'
-          ? FRAGMENTS.responsePreflight
-          : f.redirect === null
-            ? FRAGMENTS.responseActual
-            : FRAGMENTS.responseRedirect;
-      case 'value':
-        return displayValue(headerAtFault);
-      case 'header':
-        return failure.code === 'HeaderDisallowedByPreflightResponse' ? failure.failedParameter : '';
-      case 'headers':
-        return nameList(failure.missingHeaders);
-      case 'reported':
-        return candidates === null
-          ? formatMessage(FRAGMENTS.reportedFirst, { header: failure.failedParameter })
-          : FRAGMENTS.reportedOneOf;
-      case 'method':
-        return f.method;
-      case 'status':
-        return checked === null ? '' : String(checked.status);
-      case 'location':
-        return failure.location ?? '';
-      case 'scheme':
-        return failure.location === null ? '' : (parseUrl(failure.location)?.scheme ?? '');
-      case 'allowMethods':
-        return suggestList(headerValue(checkedHeaders, 'access-control-allow-methods'), [f.method], credentialsInclude, true);
-      case 'allowHeaders':
-        return suggestList(
-          headerValue(checkedHeaders, 'access-control-allow-headers'),
-          f.request.unsafeHeaders,
-          credentialsInclude,
-          false,
-        );
-      case 'credentialsHint':
-        return credentialsInclude ? FRAGMENTS.credentialsHint : '';
-      case 'wildcardNote':
-        return credentialsInclude && listHasToken(headerAtFault, '*') ? FRAGMENTS.wildcardWithCredentials : '';
-      default:
-        return undefined;
-    }
-  };
+  const context: FailureContext = { failure, f, checked, checkedHeaders, headerAtFault, candidates, credentialsInclude };
   const entry: Explanation = EXPLANATIONS[failure.code];
   const absent = failure.header !== null && failure.header.value === null;
   const whyOne = absent ? (entry.whyAbsent ?? entry.why) : entry.why;
@@ -610,8 +653,8 @@ function failureVerdict(
     phase: failurePhase(failure, f),
     hopIndex: failure.hopIndex,
     header: failure.header,
-    explanation: formatMessage(template, param),
-    fix: f.tainted && ORIGIN_CODES.has(failure.code) ? STATUS_TEXTS.taintedFix : formatMessage(fixTemplate, param),
+    explanation: formatMessage(template, (name) => failureParam(name, context)),
+    fix: f.tainted && ORIGIN_CODES.has(failure.code) ? STATUS_TEXTS.taintedFix : formatMessage(fixTemplate, (name) => failureParam(name, context)),
     credentials,
     assumptions,
     preflight,
@@ -626,7 +669,7 @@ function allowedVerdict(
 ): Verdict {
   const f = facts.hops[facts.hops.length - 1];
   const preflight = preflightInfo(f);
-  const allowOrigin = headerValue(f?.hop.response?.headers ?? null, 'access-control-allow-origin');
+  const allowOrigin = f?.responseHeaders?.allowOrigin ?? null;
   return verdict({
     outcome: 'allowed',
     explanation: formatMessage(STATUS_TEXTS.allowedCors, { value: displayValue(allowOrigin), origin: f?.origin ?? '' }),
@@ -667,7 +710,7 @@ function sameFailure(a: Failure, b: Failure): boolean {
 function corsVerdict(facts: CallFacts, info: ModeInfo): Verdict {
   const completed = facts.call.state === 'completed';
   // Cookies go to a cross-origin URL only with credentials: 'include'.
-  const cookieSent = facts.hops.some((f) => f.corsFlag && hasHeader(f.hop.requestHeaders, 'cookie'));
+  const cookieSent = facts.hops.some((f) => f.corsFlag && f.requestHeaders?.hasCookie === true);
   const withCredentials = evaluate(facts, true, completed);
   const i = withCredentials.failure;
 

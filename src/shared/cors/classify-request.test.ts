@@ -52,6 +52,11 @@ describe('isCorsSafelistedRequestHeader', () => {
     { name: 'content-type', value: 'text/plain, application/json', want: false }, // two combined values
     { name: 'content-type', value: 'text/plain/x', want: false },
     { name: 'content-type', value: 'text /plain', want: false },
+    { name: 'content-type', value: 'text/ plain', want: false },
+    { name: 'content-type', value: '\ttext/plain\t; x=1', want: true },
+    { name: 'content-type', value: '/plain', want: false },
+    { name: 'content-type', value: 'text/', want: false },
+    { name: 'content-type', value: ' ', want: false },
     { name: 'content-type', value: '', want: false },
     { name: 'range', value: 'bytes=0-', want: true },
     { name: 'range', value: 'bytes=0-499', want: true },

@@ -3,7 +3,7 @@
 // services/network/cors/cors_util.cc CorsUnsafeNotForbiddenRequestHeaderNames), which safelists
 // more than the Fetch standard (client hints, Intervention) and skips headers the browser adds.
 import type { HeaderLine } from '../observed-call';
-import { isToken, lowerAscii, splitList, trimOws, utf8Length } from './headers';
+import { lowerAscii, splitList, trimOws, utf8Length } from './headers';
 
 export interface RequestClass {
   /** The method is not GET, HEAD or POST (compared ignoring case, as Chromium does). */
@@ -60,6 +60,23 @@ const FORBIDDEN_NAMES = new Set([
 ]);
 const METHOD_OVERRIDE_NAMES = new Set(['x-http-method', 'x-http-method-override', 'x-method-override']);
 const FORBIDDEN_METHODS = new Set(['connect', 'trace', 'track']);
+// The names isCorsSafelistedRequestHeader knows (its switch below).
+const SAFELISTED_NAMES = [
+  'accept',
+  'accept-language',
+  'content-language',
+  'content-type',
+  'range',
+  'intervention',
+  'device-memory',
+  'dpr',
+  'downlink',
+  'width',
+  'viewport-width',
+  'rtt',
+  'ect',
+  'save-data',
+];
 
 function isForbiddenName(lowerName: string): boolean {
   return lowerName.startsWith('proxy-') || lowerName.startsWith('sec-') || FORBIDDEN_NAMES.has(lowerName);
@@ -67,10 +84,13 @@ function isForbiddenName(lowerName: string): boolean {
 
 /** `lowerName` must already be lower-case. */
 export function isForbiddenRequestHeader(lowerName: string, value: string): boolean {
-  if (isForbiddenName(lowerName)) return true;
-  if (METHOD_OVERRIDE_NAMES.has(lowerName)) {
-    for (const method of splitList(value)) if (FORBIDDEN_METHODS.has(lowerAscii(method))) return true;
-  }
+  return isForbiddenName(lowerName) || overridesToForbiddenMethod(lowerName, value);
+}
+
+/** X-HTTP-Method and its kin naming CONNECT, TRACE or TRACK make a header forbidden. */
+function overridesToForbiddenMethod(lowerName: string, value: string): boolean {
+  if (!METHOD_OVERRIDE_NAMES.has(lowerName)) return false;
+  for (const method of splitList(value)) if (FORBIDDEN_METHODS.has(lowerAscii(method))) return true;
   return false;
 }
 
@@ -108,11 +128,23 @@ function isSafelistedContentType(value: string): boolean {
   const lower = lowerAscii(value);
   if (hasUnsafeByte(lower)) return false;
   const semicolon = lower.indexOf(';');
-  const parts = (semicolon < 0 ? lower : lower.slice(0, semicolon)).split('/');
-  if (parts.length !== 2) return false;
-  const type = (parts[0] ?? '').replace(/^[ \t\n\v\f\r]+/, '');
-  const subtype = (parts[1] ?? '').replace(/[ \t\n\v\f\r]+$/, '');
-  return isToken(type) && isToken(subtype) && SAFELISTED_MIME.has(`${type}/${subtype}`);
+  const essence = semicolon < 0 ? lower : lower.slice(0, semicolon);
+  // Chromium also requires exactly one '/' with a token on each side, once whitespace before the
+  // type and after the subtype is gone; the three safelisted types all pass that, so looking the
+  // trimmed essence up decides alone, without splitting it or testing the tokens.
+  return SAFELISTED_MIME.has(trimMimeWhitespace(essence));
+}
+
+function isMimeWhitespace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d); // space, \t \n \v \f \r
+}
+
+function trimMimeWhitespace(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && isMimeWhitespace(s.charCodeAt(start))) start++;
+  while (end > start && isMimeWhitespace(s.charCodeAt(end - 1))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
 const INT64_MAX = '9223372036854775807';
@@ -141,6 +173,9 @@ function isSimpleRange(value: string): boolean {
   return fitsInt64(last) && compareDigits(first, last) <= 0;
 }
 
+const MAX_SAFELISTED_BYTES = 128;
+const MAX_SAFELISTED_TOTAL_BYTES = 1024;
+
 const DECIMAL = /^\d+(\.\d+)?$/;
 const DIGITS = /^\d+$/;
 // network::kWebEffectiveConnectionTypeMapping; matched case-sensitively.
@@ -148,7 +183,8 @@ const ECT_VALUES = new Set(['slow-2g', '2g', '3g', '4g']);
 
 /** Chromium's IsCorsSafelistedHeader. `lowerName` must already be lower-case. */
 export function isCorsSafelistedRequestHeader(lowerName: string, value: string): boolean {
-  if (utf8Length(value) > 128) return false;
+  // A UTF-16 unit is at most 3 UTF-8 bytes, so short values need no byte count.
+  if (value.length > MAX_SAFELISTED_BYTES / 3 && utf8Length(value) > MAX_SAFELISTED_BYTES) return false;
   switch (lowerName) {
     case 'accept':
       return !hasUnsafeByte(value);
@@ -179,6 +215,26 @@ export function isCorsSafelistedRequestHeader(lowerName: string, value: string):
   }
 }
 
+// Header names repeat from one request to the next, so each spelling's lower-case form is kept.
+// Names this module knows map to its own constant strings, which the Sets and the switch above
+// then compare by reference rather than character by character. Bounded: emptied when full.
+const KNOWN_NAMES = new Map<string, string>(
+  [...FORBIDDEN_NAMES, ...METHOD_OVERRIDE_NAMES, ...SAFELISTED_NAMES].map((name) => [name, name]),
+);
+const lowerNames = new Map<string, string>();
+const MAX_LOWER_NAMES = 1024;
+
+function lowerName(name: string): string {
+  let lower = lowerNames.get(name);
+  if (lower === undefined) {
+    const fresh = lowerAscii(name);
+    lower = KNOWN_NAMES.get(fresh) ?? fresh;
+    if (lowerNames.size >= MAX_LOWER_NAMES) lowerNames.clear();
+    lowerNames.set(name, lower);
+  }
+  return lower;
+}
+
 /** Chromium's CorsUnsafeNotForbiddenRequestHeaderNames, in its order: unsafe headers in request
  * order, then, if the safelisted values add up to more than 1024 bytes, the safelisted ones too. */
 export function corsUnsafeRequestHeaderNames(lines: readonly HeaderLine[]): string[] {
@@ -187,7 +243,7 @@ export function corsUnsafeRequestHeaderNames(lines: readonly HeaderLine[]): stri
   const names: string[] = [];
   const values: string[] = [];
   for (const line of lines) {
-    const name = lowerAscii(line.name);
+    const name = lowerName(line.name);
     if (isForbiddenName(name)) continue;
     const value = trimOws(line.value);
     const at = names.indexOf(name);
@@ -200,19 +256,28 @@ export function corsUnsafeRequestHeaderNames(lines: readonly HeaderLine[]): stri
   }
   const unsafe: string[] = [];
   const safelisted: string[] = [];
-  let safelistedBytes = 0;
+  const safelistedValues: string[] = [];
   for (let i = 0; i < names.length; i++) {
     const name = names[i] ?? '';
     const value = values[i] ?? '';
-    if (isForbiddenRequestHeader(name, value)) continue;
+    // Forbidden names were skipped above.
+    if (overridesToForbiddenMethod(name, value)) continue;
     if (isCorsSafelistedRequestHeader(name, value)) {
       safelisted.push(name);
-      safelistedBytes += utf8Length(value);
+      safelistedValues.push(value);
     } else {
       unsafe.push(name);
     }
   }
-  return safelistedBytes > 1024 ? unsafe.concat(safelisted) : unsafe;
+  return exceedsSafelistedTotal(safelistedValues) ? unsafe.concat(safelisted) : unsafe;
+}
+
+function exceedsSafelistedTotal(values: readonly string[]): boolean {
+  // Each safelisted value is at most 128 bytes, so fewer than nine cannot exceed 1024.
+  if (values.length * MAX_SAFELISTED_BYTES <= MAX_SAFELISTED_TOTAL_BYTES) return false;
+  let bytes = 0;
+  for (const value of values) bytes += utf8Length(value);
+  return bytes > MAX_SAFELISTED_TOTAL_BYTES;
 }
 
 function classify(method: string, inOrder: readonly string[]): RequestClass {

@@ -405,23 +405,57 @@ function isWordChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 }
 
-/** Fills {name} placeholders; unknown placeholders are left as they are, so tests can spot them.
- * A hand-written scan rather than a regex replace: this formats every verdict. */
-export function formatMessage(template: string, params: MessageParams | ParamLookup): string {
-  let out = '';
+/** A template cut at its placeholders: `literals[i]`, then placeholder `names[i]`, and so on;
+ * `literals` has one more entry than `names`. */
+interface CompiledTemplate {
+  readonly literals: readonly string[];
+  readonly names: readonly string[];
+}
+
+function compile(template: string): CompiledTemplate {
+  const literals: string[] = [];
+  const names: string[] = [];
   let from = 0;
   for (let open = template.indexOf('{'); open >= 0; open = template.indexOf('{', open + 1)) {
     let close = open + 1;
     while (close < template.length && isWordChar(template.charCodeAt(close))) close++;
     if (close === open + 1 || template.charCodeAt(close) !== 0x7d) continue;
-    const name = template.slice(open + 1, close);
-    const value = typeof params === 'function' ? params(name) : params[name];
-    if (value === undefined) continue;
-    out += template.slice(from, open) + sanitize(value);
+    literals.push(template.slice(from, open));
+    names.push(template.slice(open + 1, close));
     from = close + 1;
     open = close;
   }
-  return from === 0 ? template : out + template.slice(from);
+  literals.push(template.slice(from));
+  return { literals, names };
+}
+
+// Templates are the constants above (and the narrative's), so a small cache holds them all; each
+// is scanned once instead of once per verdict. Bounded in case a caller formats ad-hoc strings.
+const compiled = new Map<string, CompiledTemplate>();
+const MAX_COMPILED = 512;
+
+function compiledTemplate(template: string): CompiledTemplate {
+  let found = compiled.get(template);
+  if (found === undefined) {
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    found = compile(template);
+    compiled.set(template, found);
+  }
+  return found;
+}
+
+/** Fills {name} placeholders; unknown placeholders are left as they are, so tests can spot them. */
+export function formatMessage(template: string, params: MessageParams | ParamLookup): string {
+  const { literals, names } = compiledTemplate(template);
+  if (names.length === 0) return template;
+  let out = literals[0] ?? '';
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] ?? '';
+    const value = typeof params === 'function' ? params(name) : params[name];
+    out += value === undefined ? `{${name}}` : sanitize(value);
+    out += literals[i + 1] ?? '';
+  }
+  return out;
 }
 
 const MAX_VALUE_LENGTH = 120;

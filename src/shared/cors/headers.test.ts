@@ -7,6 +7,7 @@ import {
   listHasToken,
   lowerAscii,
   parseTokenList,
+  splitList,
   trimOws,
   utf8Length,
 } from './headers';
@@ -115,8 +116,27 @@ describe('tokens and lists', () => {
     ['Origins', false],
     ['Accept-Encoding', false],
     [null, false],
+    ['', false],
+    [' , ,origin\t', true],
+    ['x,\torigin ,y', true],
+    ['or igin', false],
+    ['ORİGIN', false],
   ] as const)('listHasToken(%j, origin) = %s', (value, want) => {
     expect(listHasToken(value, 'origin')).toBe(want);
+  });
+
+  test('splitList and listHasToken agree with splitting on commas and trimming', () => {
+    const pieces = ['', ' ', '\t', ',', 'origin', 'Origin', '*', 'x', 'originx'];
+    const tokens = ['origin', '*', '', 'Origin'];
+    for (let i = 0; i < 5000; i++) {
+      let value = '';
+      for (let n = i; n > 0; n = Math.floor(n / pieces.length)) value += pieces[n % pieces.length];
+      expect(splitList(value), JSON.stringify(value)).toEqual(value.split(',').map(trimOws).filter((item) => item !== ''));
+      for (const token of tokens) {
+        const split = splitList(value).some((item) => lowerAscii(item) === token);
+        expect(listHasToken(value, token), `${JSON.stringify(value)} ${token}`).toBe(split);
+      }
+    }
   });
 });
 

@@ -103,12 +103,20 @@ export function isToken(s: string): boolean {
   return TOKEN.test(s);
 }
 
-/** Comma-separated items, trimmed, empty ones skipped (net::HttpUtil::ValuesIterator). */
+/** Comma-separated items, trimmed, empty ones skipped (net::HttpUtil::ValuesIterator). Cut out
+ * in place: splitting first would allocate every untrimmed piece as well. */
 export function splitList(value: string): string[] {
   const items: string[] = [];
-  for (const raw of value.split(',')) {
-    const item = trimOws(raw);
-    if (item !== '') items.push(item);
+  let from = 0;
+  while (from <= value.length) {
+    const comma = value.indexOf(',', from);
+    const to = comma < 0 ? value.length : comma;
+    let start = from;
+    let end = to;
+    while (start < end && isOws(value.charCodeAt(start))) start++;
+    while (end > start && isOws(value.charCodeAt(end - 1))) end--;
+    if (end > start) items.push(end - start === value.length ? value : value.slice(start, end));
+    from = to + 1;
   }
   return items;
 }
@@ -123,11 +131,33 @@ export function parseTokenList(value: string | null): string[] | null {
   return items;
 }
 
-/** Whether a comma-separated header value (e.g. Vary) lists `lowerToken`, ignoring case. */
+/** Whether a comma-separated header value (e.g. Vary) lists `lowerToken`, ignoring case. Walks
+ * the items in place: this runs several times per verdict, and splitting allocates every item. */
 export function listHasToken(value: string | null, lowerToken: string): boolean {
   if (value === null) return false;
-  for (const item of splitList(value)) if (lowerAscii(item) === lowerToken) return true;
+  let from = 0;
+  while (from <= value.length) {
+    const comma = value.indexOf(',', from);
+    const to = comma < 0 ? value.length : comma;
+    let start = from;
+    let end = to;
+    while (start < end && isOws(value.charCodeAt(start))) start++;
+    while (end > start && isOws(value.charCodeAt(end - 1))) end--;
+    // An empty item never matches, as splitList drops it.
+    if (end > start && end - start === lowerToken.length && rangeEqualsLowerAscii(value, start, lowerToken)) return true;
+    from = to + 1;
+  }
   return false;
+}
+
+/** `value` from `start` equals `lowerName` ignoring ASCII case, over lowerName's length. */
+function rangeEqualsLowerAscii(value: string, start: number, lowerName: string): boolean {
+  for (let i = 0; i < lowerName.length; i++) {
+    let c = value.charCodeAt(start + i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== lowerName.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 // Request and response headers that decide a CORS verdict, besides the Access-Control-* family.

@@ -85,3 +85,23 @@ describe('resolveLocation', () => {
     expect(resolveLocation(location, base)).toBe(want);
   });
 });
+
+describe('recently parsed authorities', () => {
+  // Each pair parses `first`, then checks that `second`, which starts like it, is not answered
+  // from what `first` left behind unless their authorities really are the same.
+  const pairs: readonly (readonly [first: string, second: string, expectedOrigin: string | null])[] = [
+    ['https://api.example/a', 'https://api.example/b?x#y', 'https://api.example'],
+    ['https://api.example/a', 'https://api.example', 'https://api.example'],
+    ['https://api.example/a', 'https://api.example.evil/b', 'https://api.example.evil'],
+    ['https://api.example/a', 'https://api.example:8443/b', 'https://api.example:8443'],
+    ['https://api.example/a', 'https://api.example\t/b', 'https://api.example'],
+    ['https://api.example/a', 'https://api.example/b\tc ', 'https://api.example'],
+    ['https://u@api.example/a', 'https://u@api.example@b/', 'https://b'],
+    ['http://a b/x', 'http://a ', 'http://a'],
+    ['file:///etc', 'file:////x', 'null'],
+  ];
+  test.each(pairs)('%s then %s', (first, second, expectedOrigin) => {
+    parseUrl(first);
+    expect(parseUrl(second)?.origin ?? null).toBe(expectedOrigin);
+  });
+});

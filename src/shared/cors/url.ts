@@ -47,13 +47,33 @@ function schemeEnd(s: string): number {
 
 // Like GURL: tabs and newlines anywhere are dropped, C0 controls and spaces at the ends trimmed.
 function cleanUrlString(input: string): string {
-  let s = input;
-  if (s.includes('\t') || s.includes('\n') || s.includes('\r')) s = s.replace(/[\t\n\r]/g, '');
+  const s = URL_WHITESPACE.test(input) ? input.replace(URL_WHITESPACE_ALL, '') : input;
   let start = 0;
   let end = s.length;
   while (start < end && s.charCodeAt(start) <= 0x20) start++;
   while (end > start && s.charCodeAt(end - 1) <= 0x20) end--;
   return start === 0 && end === s.length ? s : s.slice(start, end);
+}
+
+// Native scans: a character loop in script costs several times more over a whole URL.
+const URL_WHITESPACE = /[\t\n\r]/;
+const URL_WHITESPACE_ALL = /[\t\n\r]/g;
+
+/** The lower-cased scheme ending at `colon`. http and https come back as constant strings, so the
+ * DEFAULT_PORTS lookup does not have to look a freshly sliced string up by its characters. */
+function schemeOf(s: string, colon: number): string {
+  if (colon === 4 && startsWithLowerAscii(s, 'http')) return 'http';
+  if (colon === 5 && startsWithLowerAscii(s, 'https')) return 'https';
+  return lowerAscii(s.slice(0, colon));
+}
+
+function startsWithLowerAscii(s: string, lowerPrefix: string): boolean {
+  for (let i = 0; i < lowerPrefix.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== lowerPrefix.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 // WHATWG forbidden host code points (plus '%', which Chromium rejects when it is not an escape).
@@ -99,17 +119,43 @@ function isAuthorityEnd(c: number): boolean {
   return c === 0x2f || c === 0x5c || c === 0x3f || c === 0x23; // / \ ? #
 }
 
-// A tab's calls come from a handful of origins, so results are kept by the part of the URL they
-// depend on (scheme and authority), whatever path and query follow. Bounded: emptied when full.
-const byAuthority = new Map<string, ParsedUrl | null>();
-const MAX_CACHED_AUTHORITIES = 512;
+interface CachedAuthority {
+  /** Scheme, colon, slashes and a valid authority, exactly as the URL spelled them. */
+  readonly prefix: string;
+  readonly parsed: ParsedUrl;
+}
+
+// A tab's calls come from a handful of origins, and the result depends only on the scheme and
+// authority, so the last few of those prefixes are kept. A URL that starts with one, followed by
+// a path, query, fragment or nothing, has that same authority: one native startsWith is far
+// cheaper than scanning the authority and hashing it for a map.
+const recent: CachedAuthority[] = [];
+const RECENT_AUTHORITIES = 16;
+let nextSlot = 0;
+
+function recentlyParsed(s: string): ParsedUrl | undefined {
+  for (const { prefix, parsed } of recent) {
+    const end = prefix.length;
+    if ((s.length === end || isAuthorityEnd(s.charCodeAt(end))) && s.startsWith(prefix)) return parsed;
+  }
+  return undefined;
+}
+
+function remember(prefix: string, parsed: ParsedUrl): void {
+  recent[nextSlot] = { prefix, parsed };
+  nextSlot = (nextSlot + 1) % RECENT_AUTHORITIES;
+}
 
 /** Parses an absolute URL; null when Chromium would consider it invalid (or it is relative). */
 export function parseUrl(input: string): ParsedUrl | null {
+  // Checked before cleaning: a match needs the raw input to start with a clean prefix and go on
+  // with an authority end, and what cleaning would change after that leaves the authority alone.
+  const known = recentlyParsed(input);
+  if (known !== undefined) return known;
   const s = cleanUrlString(input);
   const colon = schemeEnd(s);
   if (colon < 0) return null;
-  const scheme = lowerAscii(s.slice(0, colon));
+  const scheme = schemeOf(s, colon);
   const defaultPort = DEFAULT_PORTS[scheme];
   if (defaultPort === undefined) {
     // Chromium keeps non-standard schemes as opaque paths: no host, no userinfo, opaque origin.
@@ -119,12 +165,11 @@ export function parseUrl(input: string): ParsedUrl | null {
   while (i < s.length && (s.charCodeAt(i) === 0x2f || s.charCodeAt(i) === 0x5c)) i++;
   let end = i;
   while (end < s.length && !isAuthorityEnd(s.charCodeAt(end))) end++;
-  const key = end === s.length ? s : s.slice(0, end);
-  const cached = byAuthority.get(key);
-  if (cached !== undefined) return cached;
-  if (byAuthority.size >= MAX_CACHED_AUTHORITIES) byAuthority.clear();
   const parsed = parseAuthority(scheme, s.slice(i, end));
-  byAuthority.set(key, parsed);
+  // Kept only when valid and not empty: an empty authority's prefix ends in the slashes, which a
+  // longer run of slashes would wrongly match, and an invalid one may end in a space that
+  // cleaning would trim from another URL.
+  if (parsed !== null && end > i) remember(s.slice(0, end), parsed);
   return parsed;
 }
 
