@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { listWindow } from './list-window';
+import { listWindow, mostlyNew } from './list-window';
 
 type Case = {
   name: string;
@@ -27,4 +27,14 @@ test('the mounted rows plus padding always span the whole list', () => {
     const w = listWindow({ count: 1000, rowHeight: 20, scrollTop, viewportHeight: 300, overscan: 3, threshold: 10 });
     expect(w.padTop + (w.end - w.start) * 20 + w.padBottom).toBe(1000 * 20);
   }
+});
+
+test.each([
+  { name: 'nothing mounted before: nothing to reuse', before: [], now: ['a', 'b'], want: false },
+  { name: 'a few rows scrolled in', before: ['a', 'b', 'c', 'd'], now: ['b', 'c', 'd', 'e'], want: false },
+  { name: 'half kept is not mostly new', before: ['a', 'b', 'c', 'd'], now: ['c', 'd', 'e', 'f'], want: false },
+  { name: 'flung past most rows', before: ['a', 'b', 'c', 'd'], now: ['d', 'e', 'f', 'g'], want: true },
+  { name: 'refiltered to other calls', before: ['a', 'b'], now: ['x', 'y'], want: true },
+])('mostlyNew: $name', ({ before, now, want }) => {
+  expect(mostlyNew(new Set(before), now)).toBe(want);
 });

@@ -26,8 +26,10 @@ export const WINDOW_THRESHOLD = 300;
 // Before the first layout we do not know the height; mount enough rows to fill a tall panel.
 const UNMEASURED_ROWS = 60;
 
+// Rows mounted beyond each edge of the view. Few: every mounted row is laid out and painted each
+// frame a fast scroll moves the window, and rows render in the scroll event, before the frame.
 export function listWindow(input: ListWindowInput): ListWindow {
-  const { count, rowHeight, overscan = 20, threshold = WINDOW_THRESHOLD } = input;
+  const { count, rowHeight, overscan = 4, threshold = WINDOW_THRESHOLD } = input;
   if (count <= threshold) return { start: 0, end: count, padTop: 0, padBottom: 0 };
   const scrollTop = Math.max(0, input.scrollTop);
   const visibleRows = input.viewportHeight > 0 ? Math.ceil(input.viewportHeight / rowHeight) : UNMEASURED_ROWS;
@@ -35,4 +37,19 @@ export function listWindow(input: ListWindowInput): ListWindow {
   const start = Math.max(0, first - overscan);
   const end = Math.min(count, first + visibleRows + overscan);
   return { start, end, padTop: start * rowHeight, padBottom: (count - end) * rowHeight };
+}
+
+/**
+ * Whether most of the calls now in the window were not mounted before: the list was flung, jumped
+ * or refiltered. Rows are then keyed by their place in the window, so React reuses the mounted
+ * elements and only changes their text; creating and removing a row of elements per row scrolled
+ * past took most of a frame. Otherwise rows are keyed by call, so following new calls at the end of
+ * the list touches only the rows that came and went rather than every mounted row.
+ */
+export function mostlyNew(mountedBefore: ReadonlySet<string>, windowIds: readonly string[]): boolean {
+  // Nothing mounted yet: nothing to reuse.
+  if (mountedBefore.size === 0) return false;
+  let kept = 0;
+  for (const id of windowIds) if (mountedBefore.has(id)) kept++;
+  return kept * 2 < windowIds.length;
 }
