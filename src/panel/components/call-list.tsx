@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEve
 import type { Verdict } from '../../shared/cors/types';
 import type { ObservedCall } from '../../shared/observed-call';
 import { CallRow } from './call-row';
-import { listWindow, mostlyNew } from './list-window';
+import { keyRowsByPlace, listWindow, type MountedRows } from './list-window';
 import { warmVerdictsWhenIdle } from './warm-verdicts';
 
 // Must match .row / .list-head height in panel.css.
@@ -24,7 +24,7 @@ export function CallList({ calls, selectedId, onSelect, verdictOf }: CallListPro
   // Set by keyboard navigation only, so a click or a background update never steals focus.
   const focusSelectedAfterRender = useRef(false);
   // The call the focused row showed when it took focus. After a jump rows are keyed by position
-  // (see mostlyNew), so an element can go on to show another call; focus then goes to the list
+  // (see keyRowsByPlace), so an element can go on to show another call; focus then goes to the list
   // itself, as it would if that row had been removed, rather than silently sit on another call.
   const focusedCallId = useRef<string | null>(null);
 
@@ -42,10 +42,10 @@ export function CallList({ calls, selectedId, onSelect, verdictOf }: CallListPro
 
   const win = listWindow({ count: calls.length, rowHeight: ROW_HEIGHT, scrollTop, viewportHeight });
   const windowIds = calls.slice(win.start, win.end).map((call) => call.id);
-  const mountedBefore = useRef<ReadonlySet<string>>(new Set());
-  const reuseRows = mostlyNew(mountedBefore.current, windowIds);
+  const mounted = useRef<MountedRows>({ ids: new Set(), byPlace: false });
+  const byPlace = keyRowsByPlace(mounted.current, windowIds);
   useLayoutEffect(() => {
-    mountedBefore.current = new Set(windowIds);
+    mounted.current = { ids: new Set(windowIds), byPlace };
   });
   const selectedIndex = useMemo(
     () => (selectedId === null ? -1 : calls.findIndex((c) => c.id === selectedId)),
@@ -134,7 +134,7 @@ export function CallList({ calls, selectedId, onSelect, verdictOf }: CallListPro
     rows.push(
       <CallRow
         // The selected row (where keyboard focus lives) always keeps its element.
-        key={reuseRows && i !== selectedIndex ? `at:${i - win.start}` : `id:${call.id}`}
+        key={byPlace && i !== selectedIndex ? `at:${i - win.start}` : `id:${call.id}`}
         call={call}
         verdict={verdictOf(call)}
         rowIndex={i + 2}

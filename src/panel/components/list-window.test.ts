@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { listWindow, mostlyNew } from './list-window';
+import { keyRowsByPlace, listWindow } from './list-window';
 
 type Case = {
   name: string;
@@ -30,11 +30,13 @@ test('the mounted rows plus padding always span the whole list', () => {
 });
 
 test.each([
-  { name: 'nothing mounted before: nothing to reuse', before: [], now: ['a', 'b'], want: false },
-  { name: 'a few rows scrolled in', before: ['a', 'b', 'c', 'd'], now: ['b', 'c', 'd', 'e'], want: false },
-  { name: 'half kept is not mostly new', before: ['a', 'b', 'c', 'd'], now: ['c', 'd', 'e', 'f'], want: false },
-  { name: 'flung past most rows', before: ['a', 'b', 'c', 'd'], now: ['d', 'e', 'f', 'g'], want: true },
-  { name: 'refiltered to other calls', before: ['a', 'b'], now: ['x', 'y'], want: true },
-])('mostlyNew: $name', ({ before, now, want }) => {
-  expect(mostlyNew(new Set(before), now)).toBe(want);
+  { name: 'nothing mounted before: nothing to reuse', before: [], byPlace: true, now: ['a', 'b'], want: false },
+  { name: 'a few rows scrolled in', before: ['a', 'b', 'c', 'd'], byPlace: true, now: ['b', 'c', 'd', 'e'], want: false },
+  { name: 'half kept is not a jump', before: ['a', 'b', 'c', 'd'], byPlace: false, now: ['c', 'd', 'e', 'f'], want: false },
+  { name: 'flung past most rows', before: ['a', 'b', 'c', 'd'], byPlace: false, now: ['d', 'e', 'f', 'g'], want: true },
+  { name: 'refiltered to other calls', before: ['a', 'b'], byPlace: false, now: ['x', 'y'], want: true },
+  { name: 'same rows keep keys by place', before: ['a', 'b'], byPlace: true, now: ['a', 'b'], want: true },
+  { name: 'same rows keep keys by call', before: ['a', 'b'], byPlace: false, now: ['b', 'a'], want: false },
+])('keyRowsByPlace: $name', ({ before, byPlace, now, want }) => {
+  expect(keyRowsByPlace({ ids: new Set(before), byPlace }, now)).toBe(want);
 });

@@ -39,17 +39,25 @@ export function listWindow(input: ListWindowInput): ListWindow {
   return { start, end, padTop: start * rowHeight, padBottom: (count - end) * rowHeight };
 }
 
+/** How the rows of the last render were keyed, and which calls they showed. */
+export interface MountedRows {
+  readonly ids: ReadonlySet<string>;
+  readonly byPlace: boolean;
+}
+
 /**
- * Whether most of the calls now in the window were not mounted before: the list was flung, jumped
- * or refiltered. Rows are then keyed by their place in the window, so React reuses the mounted
- * elements and only changes their text; creating and removing a row of elements per row scrolled
- * past took most of a frame. Otherwise rows are keyed by call, so following new calls at the end of
- * the list touches only the rows that came and went rather than every mounted row.
+ * Whether to key rows by their place in the window rather than by call. After a jump (a fling, a
+ * new filter) most calls in the window were not mounted before: keyed by place, React reuses the
+ * mounted elements and only changes their text, where creating and removing a row of elements per
+ * row scrolled past took most of a frame. When a few rows came and went (new calls at the end of
+ * a followed list), keying by call touches only those rows rather than every mounted one. When no
+ * row is new the keys stay as they were, since changing them alone would remount every row.
  */
-export function mostlyNew(mountedBefore: ReadonlySet<string>, windowIds: readonly string[]): boolean {
+export function keyRowsByPlace(before: MountedRows, windowIds: readonly string[]): boolean {
   // Nothing mounted yet: nothing to reuse.
-  if (mountedBefore.size === 0) return false;
+  if (before.ids.size === 0) return false;
   let kept = 0;
-  for (const id of windowIds) if (mountedBefore.has(id)) kept++;
+  for (const id of windowIds) if (before.ids.has(id)) kept++;
+  if (kept === windowIds.length) return before.byPlace;
   return kept * 2 < windowIds.length;
 }
