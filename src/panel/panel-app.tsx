@@ -1,6 +1,7 @@
 // The container: owns the reducer and the connection, derives what to show, and hands plain
 // data and callbacks to the presentational components.
 import { useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef } from 'react';
+import { flushSync } from 'react-dom';
 import { isTrialMessage, type PanelMessage } from '../shared/protocol';
 import { CallDetail } from './components/call-detail';
 import { CallList } from './components/call-list';
@@ -9,7 +10,8 @@ import { Connecting, DisconnectedBanner, EmptyState, ProtocolMismatch } from './
 import { Toolbar } from './components/toolbar';
 import { TrialBanner } from './components/trial-banner';
 import { connectChromePort } from './connection/chrome-port';
-import { openPanelConnection, type PanelConnection } from './connection/panel-connection';
+import { frameBatch } from './connection/frame-batch';
+import { openPanelConnection, type ConnectionEvent, type PanelConnection } from './connection/panel-connection';
 import { initialPanelState, panelReducer, preserveLogShown, type OutcomeFilter } from './state/panel-state';
 import { verdictFor } from './state/verdicts';
 import { visibleCalls } from './state/visible-calls';
@@ -22,14 +24,20 @@ export function PanelApp({ tabId }: { readonly tabId: number }) {
   const connection = useRef<PanelConnection | null>(null);
 
   useEffect(() => {
-    const conn = openPanelConnection({
-      tabId,
-      connect: connectChromePort,
-      onEvent: (event) => (isTrialMessage(event) ? trialDispatch(event) : dispatch(event)),
-    });
+    // Rendered at once (flushSync), so a batch handed on at an animation frame is painted in it.
+    const batch = frameBatch<ConnectionEvent>((events) =>
+      flushSync(() => {
+        for (const event of events) {
+          if (isTrialMessage(event)) trialDispatch(event);
+          else dispatch(event);
+        }
+      }),
+    );
+    const conn = openPanelConnection({ tabId, connect: connectChromePort, onEvent: (event) => batch.push(event) });
     connection.current = conn;
     return () => {
       conn.close();
+      batch.cancel();
       connection.current = null;
     };
   }, [tabId]);

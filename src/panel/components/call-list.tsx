@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEve
 import type { Verdict } from '../../shared/cors/types';
 import type { ObservedCall } from '../../shared/observed-call';
 import { CallRow } from './call-row';
-import { listWindow } from './list-window';
+import { keyRowsByPlace, listWindow, type MountedRows } from './list-window';
 import { warmVerdictsWhenIdle } from './warm-verdicts';
 
 // Must match .row / .list-head height in panel.css.
@@ -23,6 +23,10 @@ export function CallList({ calls, selectedId, onSelect, verdictOf }: CallListPro
   const [viewportHeight, setViewportHeight] = useState(0);
   // Set by keyboard navigation only, so a click or a background update never steals focus.
   const focusSelectedAfterRender = useRef(false);
+  // The call the focused row showed when it took focus. After a jump rows are keyed by position
+  // (see keyRowsByPlace), so an element can go on to show another call; focus then goes to the list
+  // itself, as it would if that row had been removed, rather than silently sit on another call.
+  const focusedCallId = useRef<string | null>(null);
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
@@ -37,12 +41,25 @@ export function CallList({ calls, selectedId, onSelect, verdictOf }: CallListPro
   useEffect(() => warmVerdictsWhenIdle(calls, verdictOf), [calls, verdictOf]);
 
   const win = listWindow({ count: calls.length, rowHeight: ROW_HEIGHT, scrollTop, viewportHeight });
+  const windowIds = calls.slice(win.start, win.end).map((call) => call.id);
+  const mounted = useRef<MountedRows>({ ids: new Set(), byPlace: false });
+  const byPlace = keyRowsByPlace(mounted.current, windowIds);
+  useLayoutEffect(() => {
+    mounted.current = { ids: new Set(windowIds), byPlace };
+  });
   const selectedIndex = useMemo(
     () => (selectedId === null ? -1 : calls.findIndex((c) => c.id === selectedId)),
     [calls, selectedId],
   );
   const tabStopIndex = selectedIndex >= 0 ? selectedIndex : win.start;
   const tabStopMounted = tabStopIndex >= win.start && tabStopIndex < win.end;
+
+  useLayoutEffect(() => {
+    const list = scrollRef.current;
+    const active = document.activeElement;
+    if (list === null || !(active instanceof HTMLElement) || active === list || !list.contains(active)) return;
+    if (active.dataset['id'] !== focusedCallId.current) list.focus({ preventScroll: true });
+  });
 
   useEffect(() => {
     if (!focusSelectedAfterRender.current || selectedId === null) return;
@@ -116,7 +133,8 @@ export function CallList({ calls, selectedId, onSelect, verdictOf }: CallListPro
     if (call === undefined) continue;
     rows.push(
       <CallRow
-        key={call.id}
+        // The selected row (where keyboard focus lives) always keeps its element.
+        key={byPlace && i !== selectedIndex ? `at:${i - win.start}` : `id:${call.id}`}
         call={call}
         verdict={verdictOf(call)}
         rowIndex={i + 2}
@@ -138,6 +156,9 @@ export function CallList({ calls, selectedId, onSelect, verdictOf }: CallListPro
       tabIndex={tabStopMounted ? -1 : 0}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       onKeyDown={onKeyDown}
+      onFocus={(e) => {
+        focusedCallId.current = e.target instanceof HTMLElement ? (e.target.dataset['id'] ?? null) : null;
+      }}
     >
       <div className="row list-head" role="row" aria-rowindex={1}>
         <span role="columnheader" className="cell">

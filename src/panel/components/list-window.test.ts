@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { listWindow } from './list-window';
+import { keyRowsByPlace, listWindow } from './list-window';
 
 type Case = {
   name: string;
@@ -27,4 +27,16 @@ test('the mounted rows plus padding always span the whole list', () => {
     const w = listWindow({ count: 1000, rowHeight: 20, scrollTop, viewportHeight: 300, overscan: 3, threshold: 10 });
     expect(w.padTop + (w.end - w.start) * 20 + w.padBottom).toBe(1000 * 20);
   }
+});
+
+test.each([
+  { name: 'nothing mounted before: nothing to reuse', before: [], byPlace: true, now: ['a', 'b'], want: false },
+  { name: 'a few rows scrolled in', before: ['a', 'b', 'c', 'd'], byPlace: true, now: ['b', 'c', 'd', 'e'], want: false },
+  { name: 'half kept is not a jump', before: ['a', 'b', 'c', 'd'], byPlace: false, now: ['c', 'd', 'e', 'f'], want: false },
+  { name: 'flung past most rows', before: ['a', 'b', 'c', 'd'], byPlace: false, now: ['d', 'e', 'f', 'g'], want: true },
+  { name: 'refiltered to other calls', before: ['a', 'b'], byPlace: false, now: ['x', 'y'], want: true },
+  { name: 'same rows keep keys by place', before: ['a', 'b'], byPlace: true, now: ['a', 'b'], want: true },
+  { name: 'same rows keep keys by call', before: ['a', 'b'], byPlace: false, now: ['b', 'a'], want: false },
+])('keyRowsByPlace: $name', ({ before, byPlace, now, want }) => {
+  expect(keyRowsByPlace({ ids: new Set(before), byPlace }, now)).toBe(want);
 });

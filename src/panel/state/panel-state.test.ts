@@ -139,6 +139,27 @@ describe('calls-upserted', () => {
       expect(next[1]?.id).toBe('c499');
       expect(next).toHaveLength(500);
     });
+
+    test('finds calls in lists built from one another, after a sort and after a removal', () => {
+      const appended = upsertCalls(long, [call('a', { startedAt: 600 })]);
+      const sorted = upsertCalls(appended, [call('b', { startedAt: 1.5 })]);
+      const removed = panelReducer(
+        { ...initialPanelState, calls: sorted },
+        { kind: 'calls-upserted', calls: [], removedIds: ['c0'], counters },
+      ).calls;
+      const next = upsertCalls(removed, [call('a', { startedAt: 600, state: 'errored' }), call('c200', { startedAt: 200, state: 'errored' })]);
+      expect(next).toHaveLength(501);
+      expect(next.filter((c) => c.state === 'errored').map((c) => c.id)).toEqual(['c200', 'a']);
+    });
+
+    test('applying one delta twice to the same list gives the same list (React may run a reducer twice)', () => {
+      const delta = [call('x', { startedAt: 700 })];
+      const first = upsertCalls(long, delta);
+      upsertCalls(long, [call('y', { startedAt: 800 })]);
+      const again = upsertCalls(long, delta);
+      expect(again.map((c) => c.id)).toEqual(first.map((c) => c.id));
+      expect(upsertCalls(again, [call('y', { startedAt: 800 })]).map((c) => c.id).slice(-2)).toEqual(['x', 'y']);
+    });
   });
 });
 

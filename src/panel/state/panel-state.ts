@@ -134,37 +134,30 @@ function withCounters(
   return { counters, preserveLogRequested: confirmed ? null : state.preserveLogRequested };
 }
 
-/**
- * Replaces calls with a known id in place and appends new ones, then restores startedAt order.
- * Returns `existing` itself when nothing came in, so memoized views keep their identity.
- */
 function removeCalls(calls: readonly ObservedCall[], removedIds: readonly string[]): readonly ObservedCall[] {
   if (removedIds.length === 0) return calls;
   const removed = new Set(removedIds);
   return calls.filter((call) => !removed.has(call.id));
 }
 
+/**
+ * Replaces calls with a known id in place and appends new ones, then restores startedAt order.
+ * Returns `existing` itself when nothing came in, so memoized views keep their identity.
+ */
 export function upsertCalls(
   existing: readonly ObservedCall[],
   incoming: readonly ObservedCall[],
 ): readonly ObservedCall[] {
   if (incoming.length === 0) return existing;
   const next = existing.slice();
-  // A delta nearly always touches the newest calls, so look for each id among the last few
-  // before indexing the whole list (which cost O(calls) per delta in a busy tab).
-  // A snapshot or a big delta is indexed at once; scanning for each of its calls would cost more.
-  let indexById: Map<string, number> | null = incoming.length > RECENT ? indexOf(next) : null;
+  const index = indexOf(existing);
   let sorted = true;
   for (const call of incoming) {
-    let at = indexById === null ? findRecent(next, call.id) : -2;
-    if (at === -2) {
-      indexById ??= indexOf(next);
-      at = indexById.get(call.id) ?? -1;
-    }
+    let at = positionOf(next, index, call.id);
     if (at < 0) {
-      indexById?.set(call.id, next.length);
+      at = next.length;
+      index.set(call.id, at);
       next.push(call);
-      at = next.length - 1;
     } else {
       next[at] = call;
     }
@@ -173,23 +166,32 @@ export function upsertCalls(
   // Deltas almost always arrive in order; only sort when they did not. Array sort is stable,
   // so calls that started in the same millisecond keep their arrival order.
   if (!sorted) next.sort((a, b) => a.startedAt - b.startedAt);
+  // Replacing and appending keep every known position, so the index carries over; a sort does not.
+  else indexes.set(next, index);
   return next;
 }
 
-const RECENT = 64;
+// Where each id sits, per calls array, so a delta finds its calls without scanning the list
+// (indexing the whole list per delta cost O(calls) for every new call in a busy tab). A list made
+// by appending to another shares its index; the index may then hold ids past the end of the
+// older list, so every lookup is checked against the array it is used for. That also keeps the
+// reducer pure when React runs it twice on the same state.
+const indexes = new WeakMap<readonly ObservedCall[], Map<string, number>>();
 
 function indexOf(calls: readonly ObservedCall[]): Map<string, number> {
-  const index = new Map<string, number>();
-  for (let i = 0; i < calls.length; i++) index.set((calls[i] as ObservedCall).id, i);
+  let index = indexes.get(calls);
+  if (index === undefined) {
+    index = new Map();
+    for (let i = 0; i < calls.length; i++) index.set((calls[i] as ObservedCall).id, i);
+    indexes.set(calls, index);
+  }
   return index;
 }
 
-/** Index of `id` among the last RECENT calls; -1 when the list is that short and lacks it (so it
- * is new), -2 when the rest of the list must be searched. */
-function findRecent(calls: readonly ObservedCall[], id: string): number {
-  const stop = Math.max(0, calls.length - RECENT);
-  for (let i = calls.length - 1; i >= stop; i--) if ((calls[i] as ObservedCall).id === id) return i;
-  return stop === 0 ? -1 : -2;
+/** Position of `id` in `calls`, or -1. */
+function positionOf(calls: readonly ObservedCall[], index: ReadonlyMap<string, number>, id: string): number {
+  const at = index.get(id);
+  return at !== undefined && calls[at]?.id === id ? at : -1;
 }
 
 /** The call at `at` keeps startedAt order with its neighbours. */
