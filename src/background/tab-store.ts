@@ -283,16 +283,43 @@ async function write(log: TabLog): Promise<void> {
     await Promise.all([removing, storing]);
   } catch (error) {
     // Chromium says "Session storage quota bytes exceeded. Values were not stored."
-    if (!/quota/i.test(String(error)) || log.meta.order.length === 0) throw error;
-    // storage.session holds 10 MB for the whole extension: shed the oldest tenth of this tab's
-    // calls (counted as dropped), then write again what this failed write held and still exists.
-    // Nothing of a failed write is stored, and everything else already is.
-    dropBeyond(log, Math.floor(callsAtWrite * 0.9));
+    if (!/quota/i.test(String(error))) throw error;
+    // storage.session holds 10 MB for the whole extension: the tab holding the most calls sheds
+    // its oldest tenth (counted as dropped), then what this failed write held and still exists is
+    // written again. Nothing of a failed write is stored, and everything else already is.
+    const shedding = largestOtherThan(log);
+    if (shedding === null && log.meta.order.length === 0) throw error;
+    if (shedding) {
+      dropBeyond(shedding, Math.floor(shedding.meta.order.length * 0.9));
+      await removeDropped(shedding);
+    } else {
+      dropBeyond(log, Math.floor(callsAtWrite * 0.9));
+    }
     for (const seq of changedSeqs) if (log.calls.has(seq)) log.dirty.add(seq);
     for (const id of removedIds) log.removedIds.add(id);
     // Not flush(): this write is the one in flight, and flush would wait for it.
     await write(log);
   }
+}
+
+/** Another loaded tab holding at least as many calls as `log`, the most of any: a tab left running
+ * in the background gives way to the one being written. Null when `log` holds the most. */
+function largestOtherThan(log: TabLog): TabLog | null {
+  let largest: TabLog | null = null;
+  for (const other of loaded.values()) {
+    const most = largest ?? log;
+    if (other !== log && other.meta.order.length > 0 && other.meta.order.length >= most.meta.order.length) largest = other;
+  }
+  return largest;
+}
+
+/** Frees the keys of the calls a tab just dropped, at once rather than with its next batch (which
+ * may wait behind a write of its own), and has its panels and its dropped count brought up to date. */
+async function removeDropped(tab: TabLog): Promise<void> {
+  const ids = [...tab.removedIds];
+  tab.removedIds.clear();
+  persist(tab);
+  await chrome.storage.session.remove(ids.map((id) => callKey(tab.meta.tabId, id)));
 }
 
 function emit(tabId: number, change: TabChange): void {
