@@ -103,10 +103,10 @@ export function isToken(s: string): boolean {
   return TOKEN.test(s);
 }
 
-/** Comma-separated items, trimmed, empty ones skipped (net::HttpUtil::ValuesIterator). Cut out
- * in place: splitting first would allocate every untrimmed piece as well. */
-export function splitList(value: string): string[] {
-  const items: string[] = [];
+/** Visits the bounds of each comma-separated item, trimmed, empty ones skipped
+ * (net::HttpUtil::ValuesIterator), until `visit` returns true; returns whether one did. Works in
+ * place: splitting first would allocate every untrimmed piece, and this runs several times per verdict. */
+function someListItem(value: string, visit: (start: number, end: number) => boolean): boolean {
   let from = 0;
   while (from <= value.length) {
     const comma = value.indexOf(',', from);
@@ -115,9 +115,19 @@ export function splitList(value: string): string[] {
     let end = to;
     while (start < end && isOws(value.charCodeAt(start))) start++;
     while (end > start && isOws(value.charCodeAt(end - 1))) end--;
-    if (end > start) items.push(end - start === value.length ? value : value.slice(start, end));
+    if (end > start && visit(start, end)) return true;
     from = to + 1;
   }
+  return false;
+}
+
+/** Comma-separated items, trimmed, empty ones skipped. */
+export function splitList(value: string): string[] {
+  const items: string[] = [];
+  someListItem(value, (start, end) => {
+    items.push(end - start === value.length ? value : value.slice(start, end));
+    return false;
+  });
   return items;
 }
 
@@ -131,23 +141,10 @@ export function parseTokenList(value: string | null): string[] | null {
   return items;
 }
 
-/** Whether a comma-separated header value (e.g. Vary) lists `lowerToken`, ignoring case. Walks
- * the items in place: this runs several times per verdict, and splitting allocates every item. */
+/** Whether a comma-separated header value (e.g. Vary) lists `lowerToken`, ignoring case. */
 export function listHasToken(value: string | null, lowerToken: string): boolean {
   if (value === null) return false;
-  let from = 0;
-  while (from <= value.length) {
-    const comma = value.indexOf(',', from);
-    const to = comma < 0 ? value.length : comma;
-    let start = from;
-    let end = to;
-    while (start < end && isOws(value.charCodeAt(start))) start++;
-    while (end > start && isOws(value.charCodeAt(end - 1))) end--;
-    // An empty item never matches, as splitList drops it.
-    if (end > start && end - start === lowerToken.length && rangeEqualsLowerAscii(value, start, lowerToken)) return true;
-    from = to + 1;
-  }
-  return false;
+  return someListItem(value, (start, end) => end - start === lowerToken.length && rangeEqualsLowerAscii(value, start, lowerToken));
 }
 
 /** `value` from `start` equals `lowerName` ignoring ASCII case, over lowerName's length. */
