@@ -98,14 +98,19 @@ const FIXABLE: readonly FixableCase[] = [
   { path: '/missing-acao', code: 'MissingAllowOriginHeader', init: {} },
   { path: '/wrong-origin', code: 'AllowOriginMismatch', init: {} },
   { path: '/two-origins', code: 'MultipleAllowOriginValues', init: {} },
+  { path: '/origin-without-scheme', code: 'InvalidAllowOriginValue', init: {} },
   { path: '/wildcard-credentials', code: 'WildcardOriginNotAllowed', init: { credentials: 'include' } },
   { path: '/no-allow-credentials', code: 'InvalidAllowCredentials', init: { credentials: 'include' } },
   { path: '/method-not-allowed', code: 'MethodDisallowedByPreflightResponse', init: { method: 'PUT' } },
   { path: '/header-not-allowed', code: 'HeaderDisallowedByPreflightResponse', init: { headers: { 'X-Token': 't' } } },
   { path: '/preflight-no-acao', code: 'PreflightMissingAllowOriginHeader', init: { method: 'PUT', headers: { 'Content-Type': 'application/json' } } },
   { path: '/preflight-wrong-origin', code: 'PreflightAllowOriginMismatch', init: { method: 'PUT' } },
+  { path: '/preflight-two-origins', code: 'PreflightMultipleAllowOriginValues', init: { method: 'PUT' } },
+  { path: '/preflight-origin-without-scheme', code: 'PreflightInvalidAllowOriginValue', init: { method: 'PUT' } },
+  { path: '/preflight-no-allow-credentials', code: 'PreflightInvalidAllowCredentials', init: { method: 'PUT', credentials: 'include' } },
   { path: '/preflight-wildcard-credentials', code: 'PreflightWildcardOriginNotAllowed', init: { method: 'PUT', credentials: 'include' } },
   { path: '/bad-allow-methods', code: 'InvalidAllowMethodsPreflightResponse', init: { method: 'PUT' } },
+  { path: '/bad-allow-headers', code: 'InvalidAllowHeadersPreflightResponse', init: { headers: { 'X-Token': 't' } } },
 ];
 
 for (const c of FIXABLE) {

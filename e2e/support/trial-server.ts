@@ -22,6 +22,7 @@ export const BROKEN: Readonly<Record<string, Handler>> = {
   '/missing-acao': actualOnly(() => ({})),
   '/wrong-origin': actualOnly(() => ({ 'Access-Control-Allow-Origin': 'http://evil.test' })),
   '/two-origins': actualOnly((o) => ({ 'Access-Control-Allow-Origin': [o, 'http://evil.test'] })),
+  '/origin-without-scheme': actualOnly(() => ({ 'Access-Control-Allow-Origin': 'app.test' })),
   '/wildcard-credentials': actualOnly(() => ({ 'Access-Control-Allow-Origin': '*' })),
   '/no-allow-credentials': actualOnly((o) => ({ 'Access-Control-Allow-Origin': o })),
   '/method-not-allowed': (req, res, o) =>
@@ -30,9 +31,16 @@ export const BROKEN: Readonly<Record<string, Handler>> = {
     preflightThen({ 'Access-Control-Allow-Origin': o }, { 'Access-Control-Allow-Origin': o })(req, res, o),
   '/preflight-no-acao': preflightThen({}),
   '/preflight-wrong-origin': preflightThen({ 'Access-Control-Allow-Origin': 'http://evil.test', 'Access-Control-Allow-Methods': 'PUT' }),
+  '/preflight-two-origins': (req, res, o) =>
+    preflightThen({ 'Access-Control-Allow-Origin': [o, 'http://evil.test'], 'Access-Control-Allow-Methods': 'PUT' })(req, res, o),
+  '/preflight-origin-without-scheme': preflightThen({ 'Access-Control-Allow-Origin': 'app.test', 'Access-Control-Allow-Methods': 'PUT' }),
+  '/preflight-no-allow-credentials': (req, res, o) =>
+    preflightThen({ 'Access-Control-Allow-Origin': o, 'Access-Control-Allow-Methods': 'PUT' })(req, res, o),
   '/preflight-wildcard-credentials': preflightThen({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'PUT' }),
   '/bad-allow-methods': (req, res, o) =>
     preflightThen({ 'Access-Control-Allow-Origin': o, 'Access-Control-Allow-Methods': 'GET POST' }, { 'Access-Control-Allow-Origin': o })(req, res, o),
+  '/bad-allow-headers': (req, res, o) =>
+    preflightThen({ 'Access-Control-Allow-Origin': o, 'Access-Control-Allow-Headers': 'x-token x-other' }, { 'Access-Control-Allow-Origin': o })(req, res, o),
   '/preflight-500': (req, res, o) => preflightThen({ 'Access-Control-Allow-Origin': o, 'Access-Control-Allow-Methods': 'PUT' }, {}, 500)(req, res, o),
   '/preflight-redirect': (req, res, o) =>
     preflightThen({ 'Access-Control-Allow-Origin': o, Location: '/preflight-redirect/' }, {}, 301)(req, res, o),
