@@ -128,6 +128,32 @@ describe('pairing preflights with their requests', () => {
     expect(orderedCalls(log).map((c) => c.hops[0]?.preflight?.requestId ?? null)).toEqual(['p', null]);
   });
 
+  test("a redirected request takes the preflight for its new URL; one still bound for the old URL does not", () => {
+    const old = `${API}/old`;
+    const moved = `${API}/new`;
+    const log = run([
+      event('before-request', '60', old, 'PUT'),
+      event('send-headers', '60', old, 'PUT', { requestHeaders: [h('Origin', PAGE)] }),
+      event('before-redirect', '60', old, 'PUT', { statusCode: 307, redirectUrl: moved }),
+      event('before-request', '70', old, 'PUT'),
+      event('send-headers', '75', moved, 'OPTIONS', { requestHeaders: acrm('PUT') }),
+    ]);
+    expect(orderedCalls(log).map((c) => [c.id, c.hops.map((hop) => hop.preflight?.requestId ?? null)])).toEqual([
+      ['60', [null, '75']],
+      ['70', [null]],
+    ]);
+  });
+
+  test('the index of requests waiting to be sent empties as they are sent, end or are cleared', () => {
+    const url = `${API}/index`;
+    const log = run([...preflighted(80, url), event('before-request', '90', `${API}/simple`, 'GET')]);
+    expect([...log.waitingByUrl.keys()]).toEqual([`${API}/simple`]);
+    run([event('error', '90', `${API}/simple`, 'GET', { error: 'net::ERR_FAILED' })], log);
+    expect([...log.waitingByUrl.keys()]).toEqual([]);
+    run([event('before-request', '95', url, 'PUT'), event('before-request', '99', 'http://app.test:8000/', 'GET', { type: 'main_frame' })], log);
+    expect(log.waitingByUrl.size).toBe(0);
+  });
+
   test('matches on the requested method: a DELETE preflight never pairs with a PUT', () => {
     const url = `${API}/m`;
     const log = run([

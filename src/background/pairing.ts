@@ -3,8 +3,8 @@
 // sent, and Access-Control-Request-Method equal to the actual method.
 import { corsUnsafeRequestHeaderNames } from '../shared/cors/classify-request';
 import { headerValue, lowerAscii, splitList } from '../shared/cors/headers';
-import type { HeaderLine, ObservedPreflight } from '../shared/observed-call';
-import { putCall, type TabLog } from './tab-log';
+import type { HeaderLine, ObservedCall, ObservedPreflight } from '../shared/observed-call';
+import { putCall, waitingHop, type TabLog } from './tab-log';
 
 export interface PreflightKey {
   readonly requestId: string;
@@ -21,22 +21,22 @@ export function findActualForPreflight(log: TabLog, preflight: PreflightKey): nu
   // otherwise the oldest waiting candidate, which is the order Chromium starts preflights in.
   const adjacentId = String(Number(preflight.requestId) - 1);
   let oldest: number | null = null;
-  for (const seq of Object.values(log.meta.inflight)) {
+  for (const seq of log.waitingByUrl.get(preflight.url) ?? []) {
     const call = log.calls.get(seq);
-    const hop = call?.hops[call.hops.length - 1];
-    if (!call || !hop) continue;
-    const waiting = hop.requestHeaders === null && hop.preflight === null && hop.response === null;
-    const fits =
-      waiting &&
-      call.frameId === preflight.frameId &&
-      call.initiator === preflight.initiator &&
-      (preflight.requestedMethod === null || call.method === preflight.requestedMethod) &&
-      hop.url === preflight.url;
-    if (!fits) continue;
+    if (call === undefined || log.meta.inflight[call.id] !== seq || !awaitsPreflight(call, preflight)) continue;
     if (call.id === adjacentId) return seq;
     if (oldest === null || seq < oldest) oldest = seq;
   }
   return oldest;
+}
+
+function awaitsPreflight(call: ObservedCall, preflight: PreflightKey): boolean {
+  return (
+    waitingHop(call)?.url === preflight.url &&
+    call.frameId === preflight.frameId &&
+    call.initiator === preflight.initiator &&
+    (preflight.requestedMethod === null || call.method === preflight.requestedMethod)
+  );
 }
 
 /** How far back a twin request is looked for; twins are started together. */

@@ -1,7 +1,7 @@
 // The per-tab log as held in memory and persisted: calls by sequence number, plus the routing
 // tables the capture needs to attach later events to the right call. All of it is plain JSON so
 // a restarted worker can pick up mid-request.
-import type { ObservedCall } from '../shared/observed-call';
+import type { ObservedCall, ObservedHop } from '../shared/observed-call';
 import type { TabCounters } from '../shared/protocol';
 import { mergeCalls, mergePreflights } from './merge-calls';
 
@@ -39,6 +39,10 @@ export interface TabLog {
   readonly calls: Map<number, ObservedCall>;
   /** Sequence number of each listed call by its request id (Chromium never reuses one). */
   readonly seqById: Map<string, number>;
+  /** Calls that have sent nothing yet, by the URL they will ask: where a preflight's owner is
+   * looked for. A burst keeps hundreds of calls in flight, and scanning them all for every
+   * preflight was the largest part of capture's own time. */
+  readonly waitingByUrl: Map<string, Set<number>>;
   /** What changed since the last flush. */
   readonly dirty: Set<number>;
   readonly removedIds: Set<string>;
@@ -69,6 +73,7 @@ export function newTabLog(meta: TabMeta): TabLog {
     meta,
     calls: new Map(),
     seqById: new Map(),
+    waitingByUrl: new Map(),
     dirty: new Set(),
     removedIds: new Set(),
     unannounced: new Set(),
@@ -91,9 +96,23 @@ export function orderedCalls(log: TabLog): ObservedCall[] {
   return calls;
 }
 
+/** The last hop of `call` when it has sent nothing on it yet: no request headers, preflight or answer. */
+export function waitingHop(call: ObservedCall): ObservedHop | null {
+  const hop = call.hops[call.hops.length - 1];
+  return hop !== undefined && hop.requestHeaders === null && hop.preflight === null && hop.response === null ? hop : null;
+}
+
 export function putCall(log: TabLog, seq: number, call: ObservedCall): void {
   log.calls.set(seq, call);
   log.seqById.set(call.id, seq);
+  const waiting = call.state === 'in-flight' ? waitingHop(call) : null;
+  if (waiting !== null) {
+    const seqs = log.waitingByUrl.get(waiting.url);
+    if (seqs === undefined) log.waitingByUrl.set(waiting.url, new Set([seq]));
+    else seqs.add(seq);
+  } else {
+    unindexWaiting(log, seq, call.hops[call.hops.length - 1]?.url);
+  }
   log.dirty.add(seq);
   log.unannounced.add(seq);
 }
@@ -186,8 +205,17 @@ export function clearLog(log: TabLog): void {
   meta.sameOriginInflight = {};
 }
 
+/** Takes `seq` out of the waiting index under `url`. An entry left under a URL the call was
+ * redirected away from is harmless (lookups check the call) and goes when the call does. */
+export function unindexWaiting(log: TabLog, seq: number, url: string | undefined): void {
+  if (url === undefined) return;
+  const seqs = log.waitingByUrl.get(url);
+  if (seqs?.delete(seq) && seqs.size === 0) log.waitingByUrl.delete(url);
+}
+
 function forget(log: TabLog, seq: number): void {
   const call = log.calls.get(seq);
+  for (const hop of call?.hops ?? []) unindexWaiting(log, seq, hop.url);
   log.calls.delete(seq);
   log.dirty.delete(seq);
   log.unannounced.delete(seq);

@@ -212,17 +212,23 @@ function persist(log: TabLog): void {
   }, WRITE_WINDOW_MS);
 }
 
-// Open panels hear of changes once the events already queued are applied, not when the batch is
-// written: the write window would otherwise be added to every row's delay.
+// Open panels hear of changes at once, then at most once per ANNOUNCE_INTERVAL_MS, not when the
+// batch is written: the write window would otherwise be added to every row's delay. Under a burst
+// each event arrives in its own task, so announcing "once the queue is empty" meant a timer and a
+// message per event; a panel paints at most once a frame anyway.
+const ANNOUNCE_INTERVAL_MS = 16;
 const announcementScheduled = new WeakSet<TabLog>();
+const lastAnnouncedAt = new WeakMap<TabLog, number>();
 
 function scheduleAnnouncement(log: TabLog): void {
   if (announcementScheduled.has(log)) return;
   announcementScheduled.add(log);
+  const sinceLast = performance.now() - (lastAnnouncedAt.get(log) ?? -Infinity);
   setTimeout(() => {
     announcementScheduled.delete(log);
+    lastAnnouncedAt.set(log, performance.now());
     announce(log);
-  }, 0);
+  }, Math.max(0, ANNOUNCE_INTERVAL_MS - sinceLast));
 }
 
 function announce(log: TabLog): void {
