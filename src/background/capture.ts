@@ -3,7 +3,7 @@
 import type { HeaderLine, ObservedCall, ObservedHop, ObservedPreflight } from '../shared/observed-call';
 import { parseUrl } from '../shared/cors/url';
 import { findActualForPreflight, repairPreflight } from './pairing';
-import { addCall, adoptOrphanPreflight, clearLog, discardCall, putCall, type TabLog } from './tab-log';
+import { addCall, adoptOrphanPreflight, clearLog, discardCall, isUnsent, putCall, type TabLog } from './tab-log';
 import type { WireEvent } from './wire-event';
 
 export type CaptureEffect = 'none' | 'changed' | 'cleared';
@@ -317,8 +317,7 @@ function endIfUnwatchedScheme(log: TabLog, seq: number, event: WireEvent & { rea
  * reported for the redirecting URL: the hop opened for its target was never requested. */
 function withoutUnsentRedirect(hops: readonly ObservedHop[], errorUrl: string): readonly ObservedHop[] {
   const last = hops[hops.length - 1];
-  const unsent = last && last.requestHeaders === null && last.response === null && last.preflight === null;
-  return hops.length > 1 && unsent && last.url !== errorUrl ? hops.slice(0, -1) : hops;
+  return hops.length > 1 && last !== undefined && isUnsent(last) && last.url !== errorUrl ? hops.slice(0, -1) : hops;
 }
 
 function withLastHop(hops: readonly ObservedHop[], fn: (hop: ObservedHop) => ObservedHop): ObservedHop[] {

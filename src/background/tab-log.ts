@@ -96,10 +96,15 @@ export function orderedCalls(log: TabLog): ObservedCall[] {
   return calls;
 }
 
-/** The last hop of `call` when it has sent nothing on it yet: no request headers, preflight or answer. */
+/** Whether nothing was sent for `hop` yet: no request headers, preflight or answer. */
+export function isUnsent(hop: ObservedHop): boolean {
+  return hop.requestHeaders === null && hop.preflight === null && hop.response === null;
+}
+
+/** The last hop of `call` when nothing was sent for it yet. */
 export function waitingHop(call: ObservedCall): ObservedHop | null {
   const hop = call.hops[call.hops.length - 1];
-  return hop !== undefined && hop.requestHeaders === null && hop.preflight === null && hop.response === null ? hop : null;
+  return hop !== undefined && isUnsent(hop) ? hop : null;
 }
 
 export function putCall(log: TabLog, seq: number, call: ObservedCall): void {
@@ -207,7 +212,7 @@ export function clearLog(log: TabLog): void {
 
 /** Takes `seq` out of the waiting index under `url`. An entry left under a URL the call was
  * redirected away from is harmless (lookups check the call) and goes when the call does. */
-export function unindexWaiting(log: TabLog, seq: number, url: string | undefined): void {
+function unindexWaiting(log: TabLog, seq: number, url: string | undefined): void {
   if (url === undefined) return;
   const seqs = log.waitingByUrl.get(url);
   if (seqs?.delete(seq) && seqs.size === 0) log.waitingByUrl.delete(url);
