@@ -1,9 +1,10 @@
 // Event to panel: from a request's completion (the page's Date.now() when the fetch finished) to
 // its row showing the final outcome in the open panel, while 2,000 requests stream in.
 //
-// "Visible" here: the list is windowed, so the panel is kept scrolled to its end (as one watches
-// new traffic arrive) and a row counts as visible at the first animation frame after its
-// `data-outcome` leaves "pending" in the DOM. Requests go 6 at a time (Chromium's per-host limit
+// "Visible" here: the list is windowed and the panel, left at its end, follows new rows by itself
+// (as one watches new traffic arrive); a row counts as visible at the first animation frame after
+// its `data-outcome` leaves "pending" in the DOM, and a row the panel failed to follow into view
+// is never seen, which the last figure counts. Requests go 6 at a time (Chromium's per-host limit
 // for HTTP/1.1), so the calls still in flight are always among the last rows, which are mounted.
 import type { Page } from 'playwright-core';
 import { openBenchBrowser, type BenchBrowser } from './browser';
@@ -14,35 +15,39 @@ import { streamRequests } from './stream';
 const SECTION = 'Event to panel';
 
 /** Starts watching the panel: each row's first frame showing a final outcome is stamped in
- * `window.benchSeenAt`, which a run replaces with an empty object to start afresh. */
+ * `window.benchSeenAt`, which a run replaces with an empty object to start afresh. A row changed
+ * between frames is stamped at the next frame; one changed during a frame's animation callbacks
+ * (where the panel renders what arrived since the last frame) is painted in that same frame. */
 async function watchPanel(panel: Page): Promise<void> {
   await panel.evaluate(() => {
     const stamps = window as unknown as { benchSeenAt: Record<string, number> };
     stamps.benchSeenAt = {};
     let due: string[] = [];
-    const stampNextFrame = (): void => {
-      const urls = due;
-      due = [];
-      requestAnimationFrame(() => {
-        const now = Date.now();
-        for (const url of urls) stamps.benchSeenAt[url] ??= now;
-      });
+    let inFrame = false;
+    // A message posted in a frame is handled after that frame has been painted.
+    const frameEnd = new MessageChannel();
+    frameEnd.port1.onmessage = () => {
+      inFrame = false;
     };
+    // Registered from its own callback, this runs first among each frame's callbacks.
+    const onFrame = (): void => {
+      inFrame = true;
+      frameEnd.port2.postMessage(null);
+      const now = Date.now();
+      for (const url of due) stamps.benchSeenAt[url] ??= now;
+      due = [];
+      requestAnimationFrame(onFrame);
+    };
+    requestAnimationFrame(onFrame);
     new MutationObserver(() => {
-      const before = due.length;
+      const now = Date.now();
       for (const row of document.querySelectorAll<HTMLElement>('[data-testid="cors-call"]')) {
         const url = row.dataset['url'] ?? '';
-        if (row.dataset['outcome'] !== 'pending' && stamps.benchSeenAt[url] === undefined && !due.includes(url)) due.push(url);
+        if (row.dataset['outcome'] === 'pending' || stamps.benchSeenAt[url] !== undefined) continue;
+        if (inFrame) stamps.benchSeenAt[url] = now;
+        else if (!due.includes(url)) due.push(url);
       }
-      if (due.length > before && before === 0) stampNextFrame();
     }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-outcome'] });
-    // Follow the tail of the list, every frame.
-    const follow = (): void => {
-      const list = document.querySelector('[role="grid"]');
-      if (list) list.scrollTop = list.scrollHeight;
-      requestAnimationFrame(follow);
-    };
-    requestAnimationFrame(follow);
   });
 }
 

@@ -65,3 +65,39 @@ test('keeps calls across navigation when Preserve log is on', async ({ lens, pla
   await panel.close();
   await app.close();
 });
+
+test('follows new calls while scrolled to the end, and stays put once scrolled up', async ({ lens, playground }) => {
+  const app = await lens.context.newPage();
+  await app.goto(`${playground.appOrigin}/`);
+  const panel = await PanelPage.open(lens.context, lens.extensionId, app);
+  const fetchMany = (from: number, count: number) =>
+    app.evaluate(
+      async ({ api, from, count }) => {
+        for (let n = from; n < from + count; n++) await fetch(`${api}/simple/allowed?follow=${n}`);
+      },
+      { api: playground.apiOrigin, from, count },
+    );
+  const list = panel.page.getByRole('grid');
+  const inView = (n: number) => expect(panel.rowFor(`follow=${n}`)).toBeInViewport();
+
+  // Far more rows than the panel shows: the newest stays in view as each arrives.
+  await fetchMany(0, 80);
+  await expect(panel.rows()).toHaveCount(80);
+  await inView(79);
+  await expect(panel.rowFor('follow=0')).not.toBeInViewport();
+
+  // Scrolled up to read older calls, new ones do not move the view.
+  await list.evaluate((el) => (el.scrollTop = 0));
+  await fetchMany(80, 5);
+  await expect(panel.rows()).toHaveCount(85);
+  await inView(0);
+  await expect(panel.rowFor('follow=84')).not.toBeInViewport();
+
+  // Back at the end, following resumes.
+  await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await inView(84);
+  await fetchMany(85, 5);
+  await inView(89);
+  await panel.close();
+  await app.close();
+});

@@ -1,5 +1,7 @@
 // The table of calls. Long lists are windowed (see list-window.ts); keyboard: arrows, Home/End,
 // PageUp/PageDown move the selection, Enter/Space select the focused row, Escape deselects.
+// A list scrolled to its end stays there as calls arrive, as DevTools' Network panel does, so new
+// traffic can be watched without scrolling; scrolling up stops that until the end is reached again.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Verdict } from '../../shared/cors/types';
 import type { ObservedCall } from '../../shared/observed-call';
@@ -10,6 +12,20 @@ import { warmVerdictsWhenIdle } from './warm-verdicts';
 // Must match .row / .list-head height in panel.css.
 const ROW_HEIGHT = 21;
 
+interface ScrollPlace {
+  /** Pixels scrolled past the first row; unused while atEnd. */
+  readonly top: number;
+  readonly atEnd: boolean;
+}
+
+// An empty list is at its end, so a panel opened on a quiet tab follows the first calls in.
+const AT_END: ScrollPlace = { top: 0, atEnd: true };
+
+function placeOf(el: HTMLElement): ScrollPlace {
+  // Within a pixel: zoomed panels scroll by fractions.
+  return { top: el.scrollTop, atEnd: el.scrollTop + el.clientHeight >= el.scrollHeight - 1 };
+}
+
 interface CallListProps {
   readonly calls: readonly ObservedCall[];
   readonly selectedId: string | null;
@@ -19,7 +35,7 @@ interface CallListProps {
 
 export function CallList({ calls, selectedId, onSelect, verdictOf }: CallListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  const [scroll, setScroll] = useState<ScrollPlace>(AT_END);
   const [viewportHeight, setViewportHeight] = useState(0);
   // Set by keyboard navigation only, so a click or a background update never steals focus.
   const focusSelectedAfterRender = useRef(false);
@@ -40,6 +56,9 @@ export function CallList({ calls, selectedId, onSelect, verdictOf }: CallListPro
 
   useEffect(() => warmVerdictsWhenIdle(calls, verdictOf), [calls, verdictOf]);
 
+  // Following the end, the window is worked out for where the list is about to be scrolled (see the
+  // layout effect below), so new rows are mounted in this render rather than after a scroll event.
+  const scrollTop = scroll.atEnd ? Math.max(0, calls.length * ROW_HEIGHT - viewportHeight) : scroll.top;
   const win = listWindow({ count: calls.length, rowHeight: ROW_HEIGHT, scrollTop, viewportHeight });
   const windowIds = calls.slice(win.start, win.end).map((call) => call.id);
   const mounted = useRef<MountedRows>({ ids: new Set(), byPlace: false });
@@ -53,6 +72,11 @@ export function CallList({ calls, selectedId, onSelect, verdictOf }: CallListPro
   );
   const tabStopIndex = selectedIndex >= 0 ? selectedIndex : win.start;
   const tabStopMounted = tabStopIndex >= win.start && tabStopIndex < win.end;
+
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (el !== null && scroll.atEnd) el.scrollTop = el.scrollHeight;
+  });
 
   useLayoutEffect(() => {
     const list = scrollRef.current;
@@ -77,7 +101,7 @@ export function CallList({ calls, selectedId, onSelect, verdictOf }: CallListPro
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + ROW_HEIGHT > el.scrollTop + visible) el.scrollTop = top + ROW_HEIGHT - visible;
     // Update now rather than on the scroll event, so the row is mounted in the same render.
-    setScrollTop(el.scrollTop);
+    setScroll(placeOf(el));
   }
 
   function moveTo(index: number): void {
@@ -154,7 +178,11 @@ export function CallList({ calls, selectedId, onSelect, verdictOf }: CallListPro
       aria-rowcount={calls.length + 1}
       // When the roving row is scrolled out and unmounted, the list itself takes the tab stop.
       tabIndex={tabStopMounted ? -1 : 0}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onScroll={(e) => {
+        const place = placeOf(e.currentTarget);
+        // At the end as before (the list was just moved there to follow new rows): nothing to redo.
+        setScroll((before) => (place.atEnd && before.atEnd ? before : place));
+      }}
       onKeyDown={onKeyDown}
       onFocus={(e) => {
         focusedCallId.current = e.target instanceof HTMLElement ? (e.target.dataset['id'] ?? null) : null;

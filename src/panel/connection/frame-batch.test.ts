@@ -31,17 +31,28 @@ function batchInto(clock: FrameClock) {
   return { batch, delivered };
 }
 
-test('the first event goes on at once, the rest of the frame at its end, in order', () => {
+test('events wait for the next frame and go on together, in order', () => {
   const time = manualClock();
   const { batch, delivered } = batchInto(time.clock);
   batch.push(1);
   batch.push(2);
   batch.push(3);
-  expect(delivered).toEqual([[1]]);
+  expect(delivered).toEqual([]);
   time.frame();
-  expect(delivered).toEqual([[1], [2, 3]]);
+  expect(delivered).toEqual([[1, 2, 3]]);
   batch.push(4);
-  expect(delivered).toEqual([[1], [2, 3], [4]]);
+  expect(delivered).toEqual([[1, 2, 3]]);
+  time.frame();
+  expect(delivered).toEqual([[1, 2, 3], [4]]);
+});
+
+test('a frame with nothing queued delivers nothing', () => {
+  const time = manualClock();
+  const { batch, delivered } = batchInto(time.clock);
+  batch.push(1);
+  time.frame();
+  time.frame();
+  expect(delivered).toEqual([[1]]);
 });
 
 test('a frame that never comes is made up for by the timeout', () => {
@@ -50,9 +61,9 @@ test('a frame that never comes is made up for by the timeout', () => {
   batch.push(1);
   batch.push(2);
   time.timeout();
-  expect(delivered).toEqual([[1], [2]]);
+  expect(delivered).toEqual([[1, 2]]);
   time.frame();
-  expect(delivered).toEqual([[1], [2]]);
+  expect(delivered).toEqual([[1, 2]]);
 });
 
 test('a hidden page gets every event at once, after whatever was queued', () => {
@@ -62,7 +73,7 @@ test('a hidden page gets every event at once, after whatever was queued', () => 
   batch.push(2);
   time.hide();
   batch.push(3);
-  expect(delivered).toEqual([[1], [2], [3]]);
+  expect(delivered).toEqual([[1, 2], [3]]);
 });
 
 test('cancel drops what is queued', () => {
@@ -73,5 +84,5 @@ test('cancel drops what is queued', () => {
   batch.cancel();
   time.frame();
   time.timeout();
-  expect(delivered).toEqual([[1]]);
+  expect(delivered).toEqual([]);
 });

@@ -1,7 +1,7 @@
-// Hands events on at most about once a frame. While calls stream in, the port delivers several
-// deltas a frame, each of which used to cost the panel a render of its own; now the first event
-// after a quiet spell goes on at once (no added delay) and the rest of that frame's events go
-// together at the next animation frame, in time to be painted in it.
+// Hands events on once a frame, at its start. While calls stream in, the port delivers several
+// deltas a frame, each of which used to cost the panel a render and a layout of its own. Handed on
+// at the animation frame, they are rendered and laid out once, just before that frame is painted,
+// which is when they would have appeared anyway; no frame is waited for while nothing is queued.
 
 export interface FrameBatch<T> {
   push(event: T): void;
@@ -31,7 +31,7 @@ export function frameBatch<T>(deliver: (events: readonly T[]) => void, clock: Fr
     cancelFrame = cancelTimeout = null;
   }
 
-  function endOfFrame(): void {
+  function atFrame(): void {
     stopWaiting();
     if (queued.length === 0) return;
     const events = queued;
@@ -42,18 +42,14 @@ export function frameBatch<T>(deliver: (events: readonly T[]) => void, clock: Fr
   return {
     push(event) {
       if (clock.hidden()) {
-        endOfFrame();
+        atFrame();
         deliver([event]);
         return;
       }
-      if (cancelFrame !== null) {
-        queued.push(event);
-        return;
-      }
-      // The first event of a frame goes on now; later ones in the same frame wait for its end.
-      cancelFrame = clock.requestFrame(endOfFrame);
-      cancelTimeout = clock.later(endOfFrame, FRAME_TIMEOUT_MS);
-      deliver([event]);
+      queued.push(event);
+      if (cancelFrame !== null) return;
+      cancelFrame = clock.requestFrame(atFrame);
+      cancelTimeout = clock.later(atFrame, FRAME_TIMEOUT_MS);
     },
     cancel() {
       stopWaiting();
