@@ -1,7 +1,9 @@
 // Page overhead: how much longer a page's burst of cross-origin calls takes with CORS Lens
-// installed than with no extension, and than with a no-op extension that listens to every
-// webRequest event with extraHeaders (the floor of capturing this way). Each browser is launched
-// once; every round times the same workload in each, in rotating order, timed by the page itself.
+// installed than with no extension; than with a no-op extension that listens to every webRequest
+// event with extraHeaders (the floor of capturing this way); and, paused, than an idle extension
+// with the webRequest permission but no listeners (what pausing can at best get back to). Each
+// browser is launched once; every round times the same workload in each, in rotating order,
+// timed by the page itself.
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithCorsLens, launchWithoutExtension, type PlainBrowser } from '../src/playwright/launch';
@@ -13,6 +15,7 @@ const SECTION = 'Page overhead';
 const ROOT = resolve(import.meta.dirname, '..');
 const CORS_LENS = resolve(ROOT, 'dist');
 const NOOP = resolve(ROOT, 'bench/noop-extension');
+const IDLE = resolve(ROOT, 'bench/idle-extension');
 
 interface Variant {
   readonly name: string;
@@ -54,6 +57,7 @@ function extraVariants(): Variant[] {
 const VARIANTS: readonly Variant[] = [
   { name: 'no extension', open: () => launchWithoutExtension({ hostResolverRules: BENCH_HOSTS }) },
   { name: 'floor', open: () => launchWithCorsLens({ extensionPath: NOOP, hostResolverRules: BENCH_HOSTS }) },
+  { name: 'idle extension', open: () => launchWithCorsLens({ extensionPath: IDLE, hostResolverRules: BENCH_HOSTS }) },
   { name: 'CORS Lens', open: () => corsLens(false) },
   { name: 'CORS Lens paused', open: () => corsLens(true) },
 ];
@@ -107,6 +111,15 @@ function figures(times: Map<string, number[]>, variants: readonly Variant[], run
       section: SECTION,
       name: 'CORS Lens paused / no extension',
       value: ratio('CORS Lens paused', 'no extension'),
+      unit: 'x',
+      target: { op: '<=', value: 1.05 },
+      note,
+    },
+    { section: SECTION, name: 'idle extension (no listeners) / no extension', value: ratio('idle extension', 'no extension'), unit: 'x', note },
+    {
+      section: SECTION,
+      name: 'CORS Lens paused / idle extension',
+      value: ratio('CORS Lens paused', 'idle extension'),
       unit: 'x',
       target: { op: '<=', value: 1.05 },
       note,
