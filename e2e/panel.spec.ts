@@ -101,3 +101,32 @@ test('follows new calls while scrolled to the end, and stays put once scrolled u
   await panel.close();
   await app.close();
 });
+
+test('scrolling up while calls stream in stops following at once', async ({ lens, playground }) => {
+  const app = await lens.context.newPage();
+  await app.goto(`${playground.appOrigin}/`);
+  const panel = await PanelPage.open(lens.context, lens.extensionId, app);
+  await app.evaluate(async (api) => {
+    for (let n = 0; n < 60; n++) await fetch(`${api}/simple/allowed?early=${n}`);
+  }, playground.apiOrigin);
+  await expect(panel.rows()).toHaveCount(60);
+  await expect(panel.rowFor('early=59')).toBeInViewport();
+
+  // Calls keep arriving (a frame's worth of deltas at a time) while the wheel scrolls up.
+  const streaming = app.evaluate(async (api) => {
+    const until = Date.now() + 3000;
+    for (let n = 0; Date.now() < until; n++) await Promise.all([0, 1, 2].map((k) => fetch(`${api}/simple/allowed?late=${n}-${k}`)));
+  }, playground.apiOrigin);
+  const list = panel.page.getByRole('grid');
+  await list.hover();
+  for (let i = 0; i < 5; i++) {
+    await panel.page.mouse.wheel(0, -200);
+    await panel.page.waitForTimeout(50);
+  }
+  await streaming;
+  const place = await list.evaluate((el) => ({ top: el.scrollTop, bottomGap: el.scrollHeight - el.scrollTop - el.clientHeight }));
+  // Still where the wheel left it, well above the end, however many calls came in meanwhile.
+  expect(place.bottomGap).toBeGreaterThan(21 * 10);
+  await panel.close();
+  await app.close();
+});

@@ -73,6 +73,9 @@ export function CallList({ calls, selectedId, onSelect, verdictOf }: CallListPro
   const tabStopIndex = selectedIndex >= 0 ? selectedIndex : win.start;
   const tabStopMounted = tabStopIndex >= win.start && tabStopIndex < win.end;
 
+  // A user's scroll away from the end is never undone here: React renders a pending scroll update
+  // together with the synchronous render of newly arrived calls (it takes the sync, continuous and
+  // default lanes as one), so `scroll` is never older than the last scroll event.
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (el !== null && scroll.atEnd) el.scrollTop = el.scrollHeight;
