@@ -1,9 +1,20 @@
 // The panel, opened as a tab on the playground's tab: rows for every cross-origin call, the
 // timeline and the why-blocked explanation, live updates, clearing on navigation.
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { PanelPage } from './pages/panel-page';
 
 type RunCase = { runCase(id: string): Promise<string> };
+
+/** Fetches `${prefix}${n}` from the page for n = from … from + count - 1, one after another. */
+function fetchInTurn(app: Page, prefix: string, from: number, count: number): Promise<void> {
+  return app.evaluate(
+    async ({ prefix, from, count }) => {
+      for (let n = from; n < from + count; n++) await fetch(`${prefix}${n}`);
+    },
+    { prefix, from, count },
+  );
+}
 
 test('lists calls made before the panel opened and explains a blocked one', async ({ lens, playground }) => {
   const app = await lens.context.newPage();
@@ -70,13 +81,7 @@ test('follows new calls while scrolled to the end, and stays put once scrolled u
   const app = await lens.context.newPage();
   await app.goto(`${playground.appOrigin}/`);
   const panel = await PanelPage.open(lens.context, lens.extensionId, app);
-  const fetchMany = (from: number, count: number) =>
-    app.evaluate(
-      async ({ api, from, count }) => {
-        for (let n = from; n < from + count; n++) await fetch(`${api}/simple/allowed?follow=${n}`);
-      },
-      { api: playground.apiOrigin, from, count },
-    );
+  const fetchMany = (from: number, count: number) => fetchInTurn(app, `${playground.apiOrigin}/simple/allowed?follow=`, from, count);
   const list = panel.page.getByRole('grid');
   const inView = (n: number) => expect(panel.rowFor(`follow=${n}`)).toBeInViewport();
 
@@ -106,9 +111,7 @@ test('scrolling up while calls stream in stops following at once', async ({ lens
   const app = await lens.context.newPage();
   await app.goto(`${playground.appOrigin}/`);
   const panel = await PanelPage.open(lens.context, lens.extensionId, app);
-  await app.evaluate(async (api) => {
-    for (let n = 0; n < 60; n++) await fetch(`${api}/simple/allowed?early=${n}`);
-  }, playground.apiOrigin);
+  await fetchInTurn(app, `${playground.apiOrigin}/simple/allowed?early=`, 0, 60);
   await expect(panel.rows()).toHaveCount(60);
   await expect(panel.rowFor('early=59')).toBeInViewport();
 
@@ -124,9 +127,9 @@ test('scrolling up while calls stream in stops following at once', async ({ lens
     await panel.page.waitForTimeout(50);
   }
   await streaming;
-  const place = await list.evaluate((el) => ({ top: el.scrollTop, bottomGap: el.scrollHeight - el.scrollTop - el.clientHeight }));
+  const bottomGap = await list.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
   // Still where the wheel left it, well above the end, however many calls came in meanwhile.
-  expect(place.bottomGap).toBeGreaterThan(21 * 10);
+  expect(bottomGap).toBeGreaterThan(21 * 10);
   await panel.close();
   await app.close();
 });
