@@ -17,6 +17,7 @@ import { readObservedCalls, readCorsReport } from '../../src/playwright/read-rep
 import { KINDS } from '../support/call-kinds';
 import { expect, test } from '../support/fixtures';
 import { stopExtensionWorker } from '../support/stop-worker';
+import { takenIn } from '../support/taken-in';
 
 
 const ROUNDS = 5;
@@ -56,18 +57,18 @@ test('1,000 calls, five worker stops with 30 calls in flight at each: every call
 
   for (let round = 0; round < ROUNDS; round++) {
     const settled = send(page, plan(round, playground.apiOrigin));
-    // Every call of the round is taken in, all but the held ones have ended.
+    // Every call of the round is taken in, all but the held ones have ended, and those are sent.
     await expect
       .poll(
         async () => {
           const calls = (await readObservedCalls(lens.context, { page, settleTimeout: 0 })).filter((c) =>
             c.hops[0]?.url.includes(`call=${round}-`),
           );
-          return { seen: calls.length, inFlight: calls.filter((c) => c.state === 'in-flight').length };
+          return takenIn(calls);
         },
         { timeout: 60_000 },
       )
-      .toEqual({ seen: CALLS_PER_ROUND, inFlight: HELD_PER_ROUND });
+      .toEqual({ seen: CALLS_PER_ROUND, inFlight: HELD_PER_ROUND, sent: HELD_PER_ROUND });
     // A mark in the worker's globals dies with its life: seeing it gone proves a new life.
     await lens.serviceWorker.evaluate((r) => Object.assign(globalThis, { stopMark: r }), round);
     await stopExtensionWorker(page);
