@@ -8,6 +8,7 @@ import { startPlayground, type Playground } from '../playground/servers';
 import { extensionWorker, launchWithCorsLens, type LaunchedBrowser } from '../src/playwright/launch';
 import { findTabId, readCorsReport } from '../src/playwright/read-report';
 import { expect, test as base } from '@playwright/test';
+import { stopExtensionWorker } from './support/stop-worker';
 
 const EXTENSION_PATH = resolve(import.meta.dirname, '../dist');
 const TEST_HOSTS = 'MAP *.test 127.0.0.1, MAP * ~NOTFOUND';
@@ -84,21 +85,6 @@ async function callApi(page: Page, apiOrigin: string, label: string): Promise<vo
 async function listedUrls(context: BrowserContext, page: Page, label: string): Promise<string[]> {
   const report = await readCorsReport(context, { page, settleTimeout: 5_000 });
   return report.calls.map((c) => c.url).filter((url) => url.includes(`label=${label}`));
-}
-
-/** Stops the extension's worker and waits until Chromium reports it stopped. */
-async function stopExtensionWorker(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  const stopped = new Promise<void>((resolve) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: { scriptURL: string; runningStatus: string }[] }) => {
-      const ours = versions.filter((v) => v.scriptURL.startsWith('chrome-extension://'));
-      if (ours.length > 0 && ours.every((v) => v.runningStatus === 'stopped')) resolve();
-    });
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await cdp.detach();
 }
 
 test('paused capture removes every listener, records nothing, survives a worker restart, and resumes from the panel', async ({
