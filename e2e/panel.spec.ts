@@ -1,6 +1,7 @@
 // The panel, opened as a tab on the playground's tab: rows for every cross-origin call, the
 // timeline and the why-blocked explanation, live updates, clearing on navigation.
 import type { Page } from '@playwright/test';
+import type { LaunchedBrowser } from '../src/playwright/launch';
 import { expect, test } from './support/fixtures';
 import { PanelPage } from './pages/panel-page';
 
@@ -14,6 +15,13 @@ function fetchInTurn(app: Page, prefix: string, from: number, count: number): Pr
     },
     { prefix, from, count },
   );
+}
+
+/** The playground app in a new tab, and the panel inspecting that tab. */
+async function openAppWithPanel(lens: LaunchedBrowser, appOrigin: string): Promise<{ app: Page; panel: PanelPage }> {
+  const app = await lens.context.newPage();
+  await app.goto(`${appOrigin}/`);
+  return { app, panel: await PanelPage.open(lens.context, lens.extensionId, app) };
 }
 
 test('lists calls made before the panel opened and explains a blocked one', async ({ lens, playground }) => {
@@ -43,9 +51,7 @@ test('lists calls made before the panel opened and explains a blocked one', asyn
 });
 
 test('shows new calls live, marks a cached preflight, and clears on navigation', async ({ lens, playground }) => {
-  const app = await lens.context.newPage();
-  await app.goto(`${playground.appOrigin}/`);
-  const panel = await PanelPage.open(lens.context, lens.extensionId, app);
+  const { app, panel } = await openAppWithPanel(lens, playground.appOrigin);
   await expect(panel.rows()).toHaveCount(0);
 
   await app.click('[data-case="max-age"]');
@@ -62,9 +68,7 @@ test('shows new calls live, marks a cached preflight, and clears on navigation',
 });
 
 test('keeps calls across navigation when Preserve log is on', async ({ lens, playground }) => {
-  const app = await lens.context.newPage();
-  await app.goto(`${playground.appOrigin}/`);
-  const panel = await PanelPage.open(lens.context, lens.extensionId, app);
+  const { app, panel } = await openAppWithPanel(lens, playground.appOrigin);
   await panel.page.getByTestId('preserve-log').check();
   await app.evaluate(() => (window as unknown as RunCase).runCase('no-acao'));
   await expect(panel.rows()).toHaveCount(1);
@@ -78,9 +82,7 @@ test('keeps calls across navigation when Preserve log is on', async ({ lens, pla
 });
 
 test('follows new calls while scrolled to the end, and stays put once scrolled up', async ({ lens, playground }) => {
-  const app = await lens.context.newPage();
-  await app.goto(`${playground.appOrigin}/`);
-  const panel = await PanelPage.open(lens.context, lens.extensionId, app);
+  const { app, panel } = await openAppWithPanel(lens, playground.appOrigin);
   const fetchMany = (from: number, count: number) => fetchInTurn(app, `${playground.apiOrigin}/simple/allowed?follow=`, from, count);
   const list = panel.page.getByRole('grid');
   const inView = (n: number) => expect(panel.rowFor(`follow=${n}`)).toBeInViewport();
@@ -108,9 +110,7 @@ test('follows new calls while scrolled to the end, and stays put once scrolled u
 });
 
 test('scrolling up while calls stream in stops following at once', async ({ lens, playground }) => {
-  const app = await lens.context.newPage();
-  await app.goto(`${playground.appOrigin}/`);
-  const panel = await PanelPage.open(lens.context, lens.extensionId, app);
+  const { app, panel } = await openAppWithPanel(lens, playground.appOrigin);
   await fetchInTurn(app, `${playground.apiOrigin}/simple/allowed?early=`, 0, 60);
   await expect(panel.rows()).toHaveCount(60);
   await expect(panel.rowFor('early=59')).toBeInViewport();
