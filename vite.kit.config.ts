@@ -1,7 +1,9 @@
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
 
-// The Playwright kit (`cors-lens/playwright`): one ES module for Node, reusing src/shared.
+// The Playwright kit (`cors-lens/playwright`) for Node, reusing src/shared: an ES module for
+// projects with "type": "module" and a CommonJS file for the rest, which is how Playwright loads
+// TypeScript tests in a project made by `npm init -y`. Both require the same @playwright/test.
 export default defineConfig({
   build: {
     outDir: 'dist-kit',
@@ -11,7 +13,10 @@ export default defineConfig({
     copyPublicDir: false,
     rollupOptions: {
       external: [/^node:/, ...builtinModules, 'playwright-core', '@playwright/test'],
-      output: { entryFileNames: 'playwright.js' },
+      output: [
+        { format: 'es', entryFileNames: 'playwright.js' },
+        { format: 'cjs', entryFileNames: 'playwright.cjs' },
+      ],
     },
   },
 });

@@ -39,7 +39,7 @@ function seamOf(worker: Worker): BenchSeam {
       worker.evaluate(
         async ([method, params]) => {
           const seam = (globalThis as unknown as { corsLensBench?: SeamMethods }).corsLensBench;
-          if (!seam) throw new Error('this extension build has no bench seam; run npm run build');
+          if (!seam) throw new Error('this extension build has no bench seam; load dist-seams/ (npm run build)');
           return (await seam[method]?.(...params)) as never;
         },
         [name, args] as const,
@@ -61,7 +61,7 @@ const KEEP_NAMES = 'globalThis.__name = (fn) => fn;';
 export async function openBenchBrowser(): Promise<BenchBrowser> {
   const playground = await startPlayground();
   const lens = await launchWithCorsLens({
-    extensionPath: resolve(import.meta.dirname, '../dist'),
+    extensionPath: resolve(import.meta.dirname, '../dist-seams'),
     hostResolverRules: 'MAP *.test 127.0.0.1, MAP * ~NOTFOUND',
   });
   const page = await lens.context.newPage();

@@ -13,7 +13,8 @@ import { BENCH_HOSTS, startWorkloadServer, timeBatch, type Batch } from './workl
 
 const SECTION = 'Page overhead';
 const ROOT = resolve(import.meta.dirname, '..');
-const CORS_LENS = resolve(ROOT, 'dist');
+// The seams build: pausing goes through its test seam.
+const CORS_LENS = resolve(ROOT, 'dist-seams');
 const NOOP = resolve(ROOT, 'bench/noop-extension');
 const IDLE = resolve(ROOT, 'bench/idle-extension');
 

@@ -5,6 +5,7 @@
 import { recordedCalls } from './fixture-calls';
 import { openBenchBrowser } from './browser';
 import type { BenchSection, Figure } from './figure';
+import type { KitSeam } from '../src/shared/kit-seam';
 import { median } from './stats';
 import { streamRequests } from './stream';
 
@@ -102,7 +103,7 @@ export const storeSection: BenchSection = {
       for (let run = 0; run < runs; run++) {
         reads.push(
           await bench.lens.serviceWorker.evaluate(async (tabId) => {
-            const api = (globalThis as unknown as { corsLens: { calls(tabId: number): Promise<unknown[]> } }).corsLens;
+            const api = (globalThis as unknown as { corsLens: KitSeam }).corsLens;
             const started = performance.now();
             await api.calls(tabId);
             return performance.now() - started;

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
-import { extensionWorker, type LaunchedBrowser } from '../src/playwright/launch';
-import { findTabId, readCorsReport } from '../src/playwright/read-report';
+import type { LaunchedBrowser } from '../src/playwright/launch';
+import { findTabId, readCorsReport, readObservedCalls } from '../src/playwright/read-report';
 import { checkCall } from '../src/shared/cors/checker';
 import type { CorsError } from '../src/shared/cors/types';
 import { serverFixFor } from '../src/shared/fixes/server-config';
@@ -195,11 +195,7 @@ function callFrom(page: Page, url: string, init: Scenario['init']): Promise<stri
 /** The raw record behind a reported call: serverFixFor needs the headers, not just the verdict. */
 async function observedCall(page: Page, lens: LaunchedBrowser, urlPart: string): Promise<ObservedCall> {
   const tabId = await findTabId(lens.context, page);
-  const worker = await extensionWorker(lens.context);
-  const calls = await worker.evaluate(async (id) => {
-    const api = (globalThis as unknown as { corsLens: { calls(tabId?: number): Promise<ObservedCall[]> } }).corsLens;
-    return api.calls(id);
-  }, tabId);
+  const calls = await readObservedCalls(lens.context, { tabId });
   const call = calls.find((c) => c.hops[0]?.url.includes(urlPart));
   if (call === undefined) throw new Error(`CORS Lens recorded no call to ${urlPart}`);
   return call;

@@ -6,8 +6,11 @@ import { extensionWorker, type LaunchedBrowser } from '../src/playwright/launch'
 import { findTabId, readCorsReport } from '../src/playwright/read-report';
 import { TRIAL_NOTE } from '../src/shared/trial/trial-mark';
 import { PanelPage } from './pages/panel-page';
-import { expect, test } from './support/fixtures';
+import { expect, SEAMS_EXTENSION_PATH, test } from './support/fixtures';
 import { startTrialServer, type TrialServer } from './support/trial-server';
+
+// The expiry test shortens the trial lifetime through a test seam.
+test.use({ extensionPath: SEAMS_EXTENSION_PATH });
 
 interface CdpRequest {
   readonly url: string;

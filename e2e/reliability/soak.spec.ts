@@ -5,6 +5,7 @@ import type { Page, Worker } from '@playwright/test';
 import { median } from '../../bench/stats';
 import { DEFAULT_MAX_CALLS_PER_TAB } from '../../src/background/tab-log';
 import { findTabId } from '../../src/playwright/read-report';
+import type { KitSeam } from '../../src/shared/kit-seam';
 import { PanelPage } from '../pages/panel-page';
 import { expect, test } from '../support/fixtures';
 import { attachToExtensionWorker } from '../support/worker-cdp';
@@ -109,7 +110,7 @@ function send(page: Page, api: string, label: string, count: number): Promise<un
   );
 }
 
-type Api = { corsLens: { calls(tabId: number): Promise<unknown[]> } };
+type Api = { corsLens: KitSeam };
 
 function callCount(worker: Worker, tabId: number): Promise<number> {
   return worker.evaluate(async (id) => (await (globalThis as unknown as Api).corsLens.calls(id)).length, tabId);

@@ -1,5 +1,5 @@
-// The seam `npm run bench` reaches through serviceWorker.evaluate (like `corsLens` in index.ts):
-// puts many recorded calls into a tab through the worker's real log and store, hands a batch to
+// The seam `npm run bench` reaches through serviceWorker.evaluate, only in the seams build
+// (build-mode.ts): puts many recorded calls into a tab through the worker's real log and store, hands a batch to
 // open panels, and counts what storage.session is asked to do. Never reachable from web pages.
 import type { ObservedCall } from '../shared/observed-call';
 import { benchCopies } from './bench-copy';
@@ -44,34 +44,36 @@ function startCounting(): void {
   }
 }
 
-Object.assign(globalThis, {
-  corsLensBench: {
-    /** Adds `count` copies of the templates to the tab's log, with the tab's cap set to `maxCalls`,
-     * and waits until they are written. */
-    async addCalls(tabId: number, templates: ObservedCall[], count: number, maxCalls: number) {
-      await withTab(tabId, (log) => {
-        log.maxCalls = maxCalls;
-        const first = log.meta.nextSeq;
-        for (const call of benchCopies(templates, count, tabId, first)) addCall(log, call);
-      });
-      const { calls, counters } = await readCalls(tabId);
-      return { stored: calls.length, droppedCount: counters.droppedCount };
-    },
-    /** Sends copies to the tab's open panels as one delta, without storing them; returns when
-     * (Date.now()) the message was posted. */
-    sendToPanels(tabId: number, templates: ObservedCall[], count: number): number {
-      const batch = benchCopies(templates, count, tabId);
-      const postedAt = Date.now();
-      notifyUpserted(newTabLog(emptyMeta(tabId)), batch);
-      return postedAt;
-    },
-    forgetTab,
-    bytesInUse: () => chrome.storage.session.getBytesInUse(null),
-    startCounting,
-    takeStats(): StorageStats {
-      const taken = stats;
-      stats = { sets: 0, callsWritten: 0, setDurationsMs: [], events: 0 };
-      return taken;
-    },
+const corsLensBench = {
+  /** Adds `count` copies of the templates to the tab's log, with the tab's cap set to `maxCalls`,
+   * and waits until they are written. */
+  async addCalls(tabId: number, templates: ObservedCall[], count: number, maxCalls: number) {
+    await withTab(tabId, (log) => {
+      log.maxCalls = maxCalls;
+      const first = log.meta.nextSeq;
+      for (const call of benchCopies(templates, count, tabId, first)) addCall(log, call);
+    });
+    const { calls, counters } = await readCalls(tabId);
+    return { stored: calls.length, droppedCount: counters.droppedCount };
   },
-});
+  /** Sends copies to the tab's open panels as one delta, without storing them; returns when
+   * (Date.now()) the message was posted. */
+  sendToPanels(tabId: number, templates: ObservedCall[], count: number): number {
+    const batch = benchCopies(templates, count, tabId);
+    const postedAt = Date.now();
+    notifyUpserted(newTabLog(emptyMeta(tabId)), batch);
+    return postedAt;
+  },
+  forgetTab,
+  bytesInUse: () => chrome.storage.session.getBytesInUse(null),
+  startCounting,
+  takeStats(): StorageStats {
+    const taken = stats;
+    stats = { sets: 0, callsWritten: 0, setDurationsMs: [], events: 0 };
+    return taken;
+  },
+};
+
+export function installBenchSeam(): void {
+  Object.assign(globalThis, { corsLensBench });
+}

@@ -3,7 +3,8 @@
 import { CAPTURE_PAUSED_KEY, isCapturePaused } from '../shared/capture-pause';
 import { showCaptureState } from './action-badge';
 import { applyEvent, pageOrigin } from './capture';
-import './bench-seam';
+import { installBenchSeam } from './bench-seam';
+import { SEAMS_BUILD } from './build-mode';
 import { addEventCost, captureStats, resetCaptureStats } from './capture-stats';
 import { startCaptureSwitch, type Subscription } from './capture-switch';
 import { acceptPanelPort } from './panel-ports';
@@ -11,6 +12,7 @@ import { clearLog } from './tab-log';
 import { forgetTab, notifyCleared, readCalls, storedTabIds, withTab } from './tab-store';
 import { markCalls, registerTrialListeners, trialSeam, trialsReady } from './trials';
 import { toHeaderLines, type WireEvent } from './wire-event';
+import { KIT_SEAM_VERSION, type KitSeam } from '../shared/kit-seam';
 
 const filter: chrome.webRequest.RequestFilter = { urls: ['http://*/*', 'https://*/*'] };
 
@@ -165,35 +167,41 @@ chrome.runtime.onConnect.addListener(acceptPanelPort);
 
 registerTrialListeners();
 
-// The seam the Playwright kit reads through `serviceWorker.evaluate`: raw calls per tab, after
-// every event already delivered has been applied; and, for benchmarks and tests, the worker's own
-// cost per event and the pause switch. Not reachable from web pages.
-Object.assign(globalThis, {
-  corsLens: {
-    trials: trialSeam,
-    async calls(tabId?: number) {
-      const tabIds = tabId === undefined ? await storedTabIds() : [tabId];
-      const results = await Promise.all(tabIds.map((id) => readCalls(id)));
-      await trialsReady();
-      return markCalls(results.flatMap((r) => r.calls));
-    },
-    // The same clear as the panel's button, so an open panel empties too.
-    async clear(tabId?: number) {
-      const tabIds = tabId === undefined ? await storedTabIds() : [tabId];
-      await Promise.all(
-        tabIds.map((id) =>
-          withTab(id, (log) => {
-            clearLog(log);
-            notifyCleared(log);
-          }),
-        ),
-      );
-    },
-    captureStats,
-    resetCaptureStats,
-    /** The same switch as the toolbar button. */
-    setCapturePaused,
-    captureMode: () => captureSwitch.mode(),
-    isListening: () => captureSwitch.isListening(),
+// The seam the Playwright kit reads through `serviceWorker.evaluate` (src/shared/kit-seam.ts).
+// Not reachable from web pages.
+const kitSeam: KitSeam = {
+  version: KIT_SEAM_VERSION,
+  async calls(tabId?: number) {
+    const tabIds = tabId === undefined ? await storedTabIds() : [tabId];
+    const results = await Promise.all(tabIds.map((id) => readCalls(id)));
+    await trialsReady();
+    return markCalls(results.flatMap((r) => r.calls));
   },
-});
+  async clear(tabId?: number) {
+    const tabIds = tabId === undefined ? await storedTabIds() : [tabId];
+    await Promise.all(
+      tabIds.map((id) =>
+        withTab(id, (log) => {
+          clearLog(log);
+          notifyCleared(log);
+        }),
+      ),
+    );
+  },
+};
+
+// Only the seams build (build-mode.ts) adds what benchmarks and e2e tests drive: the trial
+// lifetime, the worker's own cost per event, and the pause switch.
+const testSeam = SEAMS_BUILD
+  ? {
+      trials: trialSeam,
+      captureStats,
+      resetCaptureStats,
+      /** The same switch as the toolbar button. */
+      setCapturePaused,
+      captureMode: () => captureSwitch.mode(),
+      isListening: () => captureSwitch.isListening(),
+    }
+  : {};
+Object.assign(globalThis, { corsLens: { ...kitSeam, ...testSeam } });
+if (SEAMS_BUILD) installBenchSeam();

@@ -19,10 +19,12 @@ import {
 } from '../shared/trial/trial-record';
 import { planTrial } from '../shared/trial/trial-plan';
 import type { TrialScope } from '../shared/trial/url-pattern';
+import { SEAMS_BUILD } from './build-mode';
 import { readCalls } from './tab-store';
 
 const STORAGE_KEY = 'trials';
-/** Test seam only: a shorter lifetime, kept in storage so it outlives worker restarts. */
+/** Seams build only (build-mode.ts): a shorter lifetime for tests, kept in storage so it outlives
+ * worker restarts. */
 const LIFETIME_KEY = 'trialLifetimeMs';
 const ALARM_PREFIX = 'cors-lens-trial:';
 
@@ -81,6 +83,7 @@ function update<T>(work: (current: readonly TrialRecord[]) => { next: TrialRecor
 }
 
 async function lifetimeMs(): Promise<number> {
+  if (!SEAMS_BUILD) return TRIAL_LIFETIME_MS;
   const stored: Record<string, unknown> = await chrome.storage.session.get(LIFETIME_KEY);
   const value = stored[LIFETIME_KEY];
   return typeof value === 'number' && value > 0 ? value : TRIAL_LIFETIME_MS;
@@ -275,7 +278,7 @@ export function registerTrialListeners(): void {
   void expireDue().then(dropUnknownRules);
 }
 
-/** The `corsLens.trials` test seam. */
+/** The `corsLens.trials` test seam, on `corsLens` in the seams build only. */
 export const trialSeam = {
   async setLifetimeMs(ms: number | null): Promise<void> {
     if (ms === null) await chrome.storage.session.remove(LIFETIME_KEY);

@@ -1,6 +1,13 @@
 // `import { test, expect } from 'cors-lens/playwright'`: @playwright/test with a Chromium that
 // has CORS Lens loaded (`context`, `page`) and the page's CORS calls (`corsLens`).
-import { test as base } from '@playwright/test';
+import {
+  test as base,
+  type PlaywrightTestArgs,
+  type PlaywrightTestOptions,
+  type PlaywrightWorkerArgs,
+  type PlaywrightWorkerOptions,
+  type TestType,
+} from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +33,11 @@ export function bundledExtensionPath(): string {
   return path;
 }
 
-export const test = base.extend<CorsLensTestOptions & CorsLensTestFixtures>({
+// Typed by hand so the published declarations name @playwright/test, not its inner packages.
+export const test: TestType<
+  PlaywrightTestArgs & PlaywrightTestOptions & CorsLensTestOptions & CorsLensTestFixtures,
+  PlaywrightWorkerArgs & PlaywrightWorkerOptions
+> = base.extend<CorsLensTestOptions & CorsLensTestFixtures>({
   corsLensExtensionPath: [undefined, { option: true }],
 
   // A fresh profile per test: extensions need a persistent context, and a shared one would carry

@@ -1,11 +1,12 @@
 // `expect.extend` matchers: `expect(page).toHaveNoCorsErrors()`,
 // `expect(page).toHaveCorsError(code, { url })` and `expect(call).toBeAllowed()`.
-import { expect as baseExpect, type ExpectMatcherState, type MatcherReturnType } from '@playwright/test';
+import { expect as baseExpect, type Expect, type ExpectMatcherState, type MatcherReturnType } from '@playwright/test';
 import type { Page } from 'playwright-core';
 import type { CorsError } from '../shared/cors/types';
 import type { ReportCall } from '../shared/report';
 import { describeCall, describeCalls } from './describe-call';
 import { tabIdOfPage } from './lens';
+import { callFor, pageFor } from './matcher-input';
 import { readCorsReport } from './read-report';
 
 export interface CorsErrorFilter {
@@ -39,7 +40,8 @@ const isBlocked = (call: ReportCall) => call.outcome === 'blocked';
 
 /** Passes when no call the page has made so far was blocked by CORS (calls in flight are awaited
  * for a moment); wait for the page's own sign that its requests are done before asserting. */
-async function toHaveNoCorsErrors(this: ExpectMatcherState, page: Page): Promise<MatcherReturnType> {
+async function toHaveNoCorsErrors(this: ExpectMatcherState, received: Page): Promise<MatcherReturnType> {
+  const page = pageFor('toHaveNoCorsErrors', received);
   // A blocked call never leaves the log, so only `.not` (waiting for one to show up) polls.
   const calls = await pollCalls(page, this.timeout, (c) => !this.isNot || c.some(isBlocked));
   const blocked = calls.filter(isBlocked);
@@ -57,10 +59,11 @@ async function toHaveNoCorsErrors(this: ExpectMatcherState, page: Page): Promise
 /** Waits (up to the expect timeout) for a call from the page blocked with `code`. */
 async function toHaveCorsError(
   this: ExpectMatcherState,
-  page: Page,
+  received: Page,
   code: CorsError,
   filter: CorsErrorFilter = {},
 ): Promise<MatcherReturnType> {
+  const page = pageFor('toHaveCorsError', received);
   const matching = (calls: readonly ReportCall[]) =>
     calls.filter((c) => isBlocked(c) && c.corsError?.code === code && urlMatches(c, filter.url));
   const calls = await pollCalls(page, this.timeout, (c) => this.isNot || matching(c).length > 0);
@@ -78,7 +81,8 @@ async function toHaveCorsError(
   };
 }
 
-function toBeAllowed(this: ExpectMatcherState, call: ReportCall): MatcherReturnType {
+function toBeAllowed(this: ExpectMatcherState, received: ReportCall): MatcherReturnType {
+  const call = callFor('toBeAllowed', received);
   const pass = call.outcome === 'allowed';
   return {
     name: 'toBeAllowed',
@@ -94,4 +98,5 @@ function toBeAllowed(this: ExpectMatcherState, call: ReportCall): MatcherReturnT
 
 export const corsMatchers = { toHaveNoCorsErrors, toHaveCorsError, toBeAllowed };
 
-export const expect = baseExpect.extend(corsMatchers);
+// Typed by hand so the published declarations name @playwright/test, not its inner packages.
+export const expect: Expect<typeof corsMatchers> = baseExpect.extend(corsMatchers);

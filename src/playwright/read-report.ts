@@ -1,5 +1,6 @@
 // Reads CORS Lens's report out of a Playwright BrowserContext that has the extension loaded.
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { kitSeamProblem, type KitSeamGlobal } from '../shared/kit-seam';
 import type { ObservedCall } from '../shared/observed-call';
 import { buildReport, type CorsReport } from '../shared/report';
 import { extensionWorker } from './launch';
@@ -30,24 +31,37 @@ export async function readObservedCalls(context: BrowserContext, options: ReadRe
   return calls;
 }
 
+// Runs in the worker, after wakeWorker has checked the seam's version.
 function readCalls(worker: Worker, tabId: number | undefined): Promise<ObservedCall[]> {
-  return worker.evaluate(async (id) => {
-    const api = (globalThis as unknown as { corsLens: { calls(tabId?: number): Promise<ObservedCall[]> } }).corsLens;
-    return api.calls(id);
-  }, tabId);
+  return worker.evaluate(async (id) => [...((await (globalThis as KitSeamGlobal).corsLens?.calls?.(id)) ?? [])], tabId);
 }
 
 /** Empties CORS Lens's log for one tab (every tab when `tabId` is omitted), as the panel's Clear does. */
 export async function clearCorsLog(context: BrowserContext, tabId?: number): Promise<void> {
   const worker = await wakeWorker(context);
   await worker.evaluate(async (id) => {
-    const api = (globalThis as unknown as { corsLens: { clear?(tabId?: number): Promise<void> } }).corsLens;
-    if (!api.clear) throw new Error('CORS Lens: this extension build cannot clear its log; rebuild it');
-    await api.clear(id);
+    await (globalThis as KitSeamGlobal).corsLens?.clear?.(id);
   }, tabId);
 }
 
+// Workers whose seam version has been checked; a Worker object outlives the worker's restarts.
+const checkedWorkers = new WeakSet<Worker>();
+
+/** The extension's running worker, once its seam is known to be one this kit reads. */
 async function wakeWorker(context: BrowserContext): Promise<Worker> {
+  const worker = await runningWorker(context);
+  if (checkedWorkers.has(worker)) return worker;
+  const found = await worker.evaluate(() => {
+    const version = (globalThis as KitSeamGlobal).corsLens?.version;
+    return typeof version === 'number' ? version : null;
+  });
+  const problem = kitSeamProblem(found);
+  if (problem !== null) throw new Error(problem);
+  checkedWorkers.add(worker);
+  return worker;
+}
+
+async function runningWorker(context: BrowserContext): Promise<Worker> {
   const listed = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
   if (!listed) return extensionWorker(context);
   // A worker Chrome has stopped stays listed, and its evaluate waits until it runs again.
