@@ -3,7 +3,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import type { BrowserContext, Worker } from '@playwright/test';
+// The published kit takes `chromium` from the user's @playwright/test instead (vite.kit.config.ts),
+// so its contexts and pages are those of the user's Playwright; the CLI uses playwright-core.
+import { chromium } from 'playwright-core';
 import { findChromium } from './chromium';
 
 export interface LaunchOptions extends ChromiumOptions {

@@ -1,6 +1,6 @@
 // `corsLens`: the calls CORS Lens saw in one page's tab, for a context the fixture launched or one
 // the user launched with `launchWithCorsLens`.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from '@playwright/test';
 import type { CorsReport, ReportCall } from '../shared/report';
 import { clearCorsLog, findTabId, readCorsReport } from './read-report';
 

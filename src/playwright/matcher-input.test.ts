@@ -18,8 +18,9 @@ describe('pageFor', () => {
   });
 
   it('names what it got otherwise', () => {
-    expect(() => pageFor('toHaveCorsError', 'http://app.test/')).toThrow('received string http://app.test/');
+    expect(() => pageFor('toHaveCorsError', 'http://app.test/')).toThrow('received the string "http://app.test/"');
     expect(() => pageFor('toHaveCorsError', null)).toThrow('received null');
+    expect(() => pageFor('toHaveCorsError', undefined)).toThrow('received undefined');
   });
 });
 

@@ -1,7 +1,7 @@
 // What the matchers receive, checked before use: `expect(corsLens).toHaveNoCorsErrors()` or
 // `expect(calls).toBeAllowed()` get a sentence saying what to pass instead of a TypeError from
 // deep inside the kit.
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 import type { ReportCall } from '../shared/report';
 
 function has(value: unknown, key: string): boolean {
@@ -16,7 +16,8 @@ function received(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (typeof value === 'function') return 'a function';
-  if (typeof value !== 'object') return `${typeof value} ${String(value)}`;
+  if (typeof value === 'string') return `the string "${value}"`;
+  if (typeof value !== 'object') return typeof value;
   if (has(value, 'calls') && has(value, 'page')) return 'the corsLens fixture';
   return `an object with keys ${Object.keys(value).slice(0, 5).join(', ') || '(none)'}`;
 }

@@ -1,7 +1,6 @@
 // `expect.extend` matchers: `expect(page).toHaveNoCorsErrors()`,
 // `expect(page).toHaveCorsError(code, { url })` and `expect(call).toBeAllowed()`.
-import { expect as baseExpect, type Expect, type ExpectMatcherState, type MatcherReturnType } from '@playwright/test';
-import type { Page } from 'playwright-core';
+import { expect as baseExpect, type Expect, type ExpectMatcherState, type MatcherReturnType, type Page } from '@playwright/test';
 import type { CorsError } from '../shared/cors/types';
 import type { ReportCall } from '../shared/report';
 import { describeCall, describeCalls } from './describe-call';

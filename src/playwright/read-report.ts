@@ -1,5 +1,5 @@
 // Reads CORS Lens's report out of a Playwright BrowserContext that has the extension loaded.
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { kitSeamProblem, type KitSeamGlobal } from '../shared/kit-seam';
 import type { ObservedCall } from '../shared/observed-call';
 import { buildReport, type CorsReport } from '../shared/report';
