@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const restrict = (patterns, message) => ['error', { patterns: [{ group: patterns, message }] }];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-kit/', 'examples/*/node_modules/', 'examples/*/test-results/', 'examples/*/playwright-report/', 'dist-cli/', 'node_modules/', 'test-results/', 'playwright-report/', '.tmp/'] },
+  { ignores: ['dist/', 'dist-seams/', 'release/', 'dist-kit/', 'examples/*/node_modules/', 'examples/*/test-results/', 'examples/*/playwright-report/', 'dist-cli/', 'node_modules/', 'test-results/', 'playwright-report/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
