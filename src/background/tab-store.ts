@@ -179,7 +179,9 @@ async function load(tabId: number): Promise<TabLog | null> {
 }
 
 /** Merges calls written by other lives of the worker into this one's log and takes over their
- * keys: they are rewritten under this life's name and the old copies removed. */
+ * keys: they are rewritten under this life's name, and only once that write is done are the old
+ * copies removed. A worker stopped between the two steps leaves both copies, which the next life
+ * merges again; removing first would lose the calls with it. */
 async function absorbOtherLives(log: TabLog, all: Record<string, unknown>): Promise<void> {
   const prefix = callPrefix(log.meta.tabId);
   const foreign: [string, ObservedCall][] = [];
@@ -191,6 +193,7 @@ async function absorbOtherLives(log: TabLog, all: Record<string, unknown>): Prom
   if (foreign.length === 0) return;
   foreign.sort(([, a], [, b]) => a.startedAt - b.startedAt);
   for (const [, call] of foreign) absorbCall(log, call);
+  await flush(log);
   await chrome.storage.session.remove(foreign.map(([key]) => key));
 }
 
