@@ -6,6 +6,7 @@ import { applyEvent, pageOrigin } from './capture';
 import './bench-seam';
 import { addEventCost, captureStats, resetCaptureStats } from './capture-stats';
 import { startCaptureSwitch, type Subscription } from './capture-switch';
+import { followCredentialSetting } from './credential-recording';
 import { acceptPanelPort } from './panel-ports';
 import { clearLog } from './tab-log';
 import { forgetTab, notifyCleared, readCalls, storedTabIds, withTab } from './tab-store';
@@ -164,6 +165,8 @@ chrome.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 chrome.runtime.onConnect.addListener(acceptPanelPort);
 
 registerTrialListeners();
+
+followCredentialSetting();
 
 // The seam the Playwright kit reads through `serviceWorker.evaluate`: raw calls per tab, after
 // every event already delivered has been applied; and, for benchmarks and tests, the worker's own

@@ -5,6 +5,7 @@
 import { checkCall } from '../shared/cors/checker';
 import { classifyRequest } from '../shared/cors/classify-request';
 import { headerValue, lowerAscii } from '../shared/cors/headers';
+import { isUnrecordedCredential } from '../shared/credential-values';
 import type { ObservedCall } from '../shared/observed-call';
 import type { TrialRepeat } from '../shared/protocol';
 import { trialRules, type DnrRule } from '../shared/trial/dnr-rules';
@@ -236,13 +237,16 @@ function isSafeToRepeat(method: string): boolean {
   return upper === 'GET' || upper === 'HEAD' || upper === 'OPTIONS';
 }
 
-/** The script-set headers of the original request: the CORS-unsafe ones and Content-Type. */
+/** The script-set headers of the original request: the CORS-unsafe ones and Content-Type. A
+ * credential whose value was not recorded (an Authorization marker) is left out rather than sent
+ * as the marker; the browser still adds cookies itself. */
 function authorHeaders(call: ObservedCall): [string, string][] {
   const sent = call.hops[0]?.requestHeaders ?? [];
   const unsafe = new Set(classifyRequest(call.method, sent).unsafeHeaders);
   const out: [string, string][] = [];
   for (const line of sent) {
     const lower = lowerAscii(line.name);
+    if (isUnrecordedCredential(line.value)) continue;
     if (unsafe.has(lower) || lower === 'content-type') out.push([line.name, line.value]);
   }
   return out;

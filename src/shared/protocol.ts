@@ -15,6 +15,9 @@ export interface TabCounters {
   /** Same-origin calls seen (counted, not listed). */
   readonly sameOriginCount: number;
   readonly preserveLog: boolean;
+  /** storage.session was full when this tab's calls were written: its oldest calls were dropped
+   * (counted in droppedCount) to make room. Set until the log is cleared. */
+  readonly storageFull?: true;
 }
 
 export type PanelMessage =
