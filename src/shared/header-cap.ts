@@ -92,10 +92,6 @@ export function parseCutValue(value: string): CutValue | null {
   return { kept: value.slice(0, keptLength), originalLength: Number(match[2]) };
 }
 
-function isCheckedName(name: string): boolean {
-  return name.length <= LONGEST_CHECKED_NAME && CHECKED_NAMES.has(lowerAscii(name));
-}
-
 /** One list of header lines as the capture keeps it: names and values capped, lines beyond the
  * caps counted in one note line, credential values replaced by a marker unless the user chose to
  * record them. Lines the checker reads are kept wherever they stand, up to MAX_CHECKED_LINES;
@@ -108,13 +104,15 @@ export function capHeaderList(headers: Iterable<HeaderLine>, keepCredentials: bo
   let checkedKept = 0;
   let chars = 0;
   for (const { name, value } of headers) {
-    const checked = isCheckedName(name);
+    // Every name the checker reads or that holds a credential is short: longer ones are neither.
+    const lower = name.length <= LONGEST_CHECKED_NAME ? lowerAscii(name) : '';
+    const checked = CHECKED_NAMES.has(lower);
     if (checked ? checkedKept >= MAX_CHECKED_LINES : lines.length - checkedKept >= MAX_HEADER_LINES || chars >= MAX_HEADER_LIST_CHARS) {
       notKept++;
       if (checked) checkedNotKept++;
       continue;
     }
-    const kept = !keepCredentials && isCredentialHeader(name) ? credentialMarker(value) : capHeaderValue(value);
+    const kept = !keepCredentials && isCredentialHeader(lower) ? credentialMarker(value) : capHeaderValue(value);
     const line = { name: capHeaderName(name), value: kept };
     if (checked) checkedKept++;
     else chars += line.name.length + line.value.length;
