@@ -1,6 +1,7 @@
 // The Export menu: Markdown and HAR downloads of real calls, with credentials redacted by default.
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import { readObservedCalls } from '../src/playwright/read-report';
 import { expect, test } from './support/fixtures';
 import { PanelPage } from './pages/panel-page';
 
@@ -57,8 +58,19 @@ test('exports Markdown and HAR with the code, a diagram, and redacted credential
   expect(auth?.value).toBe('<redacted>');
   expect(JSON.stringify(har)).not.toContain('secret-token');
 
+  // Capture kept only the marker (Record credential values is off), so that is all an export can keep.
   await panel.page.getByTestId('keep-credentials').check();
+  expect(await download(panel, 'har')).toContain(`<not recorded: ${'Bearer secret-token'.length} characters>`);
+  await panel.page.getByTestId('record-credentials').check();
+  // The worker hears of the setting through storage.onChanged: call until a call was captured with it.
+  await expect
+    .poll(async () => {
+      await fetchWithToken(app, `${playground.apiOrigin}/json/ok?with=recorded`);
+      return JSON.stringify(await readObservedCalls(lens.context, { page: app }));
+    })
+    .toContain('Bearer secret-token');
   expect(await download(panel, 'har')).toContain('Bearer secret-token');
+  await panel.page.getByTestId('record-credentials').uncheck();
 
   await panel.close();
   await app.close();

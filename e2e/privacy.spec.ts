@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startPlayground, type Playground } from '../playground/servers';
 import { launchWithCorsLens, type LaunchedBrowser } from '../src/playwright/launch';
-import { findTabId } from '../src/playwright/read-report';
+import { findTabId, readCorsReport } from '../src/playwright/read-report';
+import { PanelPage } from './pages/panel-page';
+import { AUTHORIZATION_VALUE, COOKIE_VALUE, startCookieSite } from './support/cookie-site';
 import { EXTENSION_PATH, TEST_HOSTS } from './support/fixtures';
 
 let playground: Playground;
@@ -99,4 +101,53 @@ base('the extension sends nothing anywhere during a whole session', async () => 
   await expect.poll(() => sent.map((line) => /leak=(\w+)/.exec(line)?.[1]).sort()).toEqual(['panel', 'worker']);
   await panel.close();
   await page.close();
+});
+
+/** Everything the worker holds in storage.session, as text. */
+async function storedText(): Promise<string> {
+  return lens.serviceWorker.evaluate(async () => JSON.stringify(await chrome.storage.session.get(null)));
+}
+
+base('credential values are not stored unless the user turns on "Record credential values"; the verdict is the same', async () => {
+  const site = await startCookieSite();
+  const page = await lens.context.newPage();
+  await page.goto(`${site.appOrigin}/`);
+  const call = (path: string) =>
+    page.evaluate(
+      async ([url, auth]) => (await fetch(url, { credentials: 'include', headers: { Authorization: auth } })).status,
+      [`${site.apiOrigin}${path}`, AUTHORIZATION_VALUE] as const,
+    );
+  expect(await call('/default')).toBe(200);
+  const panel = await PanelPage.open(lens.context, lens.extensionId, page);
+  await expect(panel.rowFor('/default')).toHaveAttribute('data-outcome', 'allowed');
+
+  // Off by default: storage holds that the headers were sent and their length, never the values.
+  const stored = await storedText();
+  expect(stored).toContain(`<not recorded: ${COOKIE_VALUE.length} characters>`);
+  expect(stored).toContain(`<not recorded: ${AUTHORIZATION_VALUE.length} characters>`);
+  expect(stored).not.toContain('s3cr3t');
+  expect(stored).not.toContain('t0ken');
+  const report = await readCorsReport(lens.context, { page });
+  const byDefault = report.calls.find((c) => c.url.endsWith('/default'));
+  expect(byDefault?.outcome).toBe('allowed');
+  expect(byDefault?.credentials).toBe('include');
+
+  // The user turns it on in the panel: the setting outlasts the panel, and new calls keep values.
+  await expect(panel.page.getByTestId('record-credentials')).not.toBeChecked();
+  await panel.page.getByTestId('record-credentials').check();
+  await panel.page.reload();
+  await expect(panel.page.getByTestId('record-credentials')).toBeChecked();
+  await expect.poll(async () => {
+    await call('/recorded');
+    return storedText();
+  }).toContain(COOKIE_VALUE);
+  expect(await storedText()).toContain(AUTHORIZATION_VALUE);
+  const recorded = (await readCorsReport(lens.context, { page })).calls.find((c) => c.url.endsWith('/recorded'));
+  expect([recorded?.outcome, recorded?.credentials]).toEqual([byDefault?.outcome, byDefault?.credentials]);
+
+  await panel.page.getByTestId('record-credentials').uncheck();
+  await expect.poll(() => lens.serviceWorker.evaluate(async () => (await chrome.storage.local.get('recordCredentialValues'))['recordCredentialValues'])).toBe(false);
+  await panel.close();
+  await page.close();
+  await site.close();
 });

@@ -131,6 +131,8 @@ for (const c of FIXABLE) {
     await panel.rowFor(c.path).click();
     await expect(panel.whyBlocked()).toHaveAttribute('data-code', c.code);
     await panel.page.getByTestId('try-fix').click();
+    // A call sent with credentials: the panel asks first (see the test on that below).
+    if (c.init.credentials === 'include') await panel.page.getByTestId('try-fix-confirm').click();
     await expect(panel.page.getByTestId('trial-banner')).toBeVisible();
     await expect(panel.page.getByTestId('trial-rule')).toHaveCount(1);
     const tabId = await findTabId(lens.context, app);
@@ -173,6 +175,49 @@ for (const c of FIXABLE) {
     await Promise.all([app.close(), other.close()]);
   });
 }
+
+async function sessionRuleDomains(lens: LaunchedBrowser): Promise<(string[] | null)[]> {
+  const worker = await extensionWorker(lens.context);
+  return worker.evaluate(async () =>
+    (await chrome.declarativeNetRequest.getSessionRules()).map((r) => r.condition.initiatorDomains ?? null),
+  );
+}
+
+test('a call sent with credentials: the panel says what the rule lets the page read and asks first; the rule serves only the page\'s domain', async ({ lens }) => {
+  const url = `${server.apiOrigin}/wildcard-credentials?case=credentials-warning`;
+  const app = await openApp(lens.context, server);
+  const log = await cdpRequests(app);
+  expect(await fetchFrom(app, url, { credentials: 'include' })).toBe('blocked');
+  expect(await verdictsFor(log, url, 1)).toEqual(['WildcardOriginNotAllowed']);
+
+  const panel = await PanelPage.open(lens.context, lens.extensionId, app);
+  await panel.rowFor('case=credentials-warning').click();
+  await panel.page.getByTestId('try-fix').click();
+  const warning = panel.page.getByTestId('trial-credentials-warning');
+  await expect(warning).toContainText(
+    `This call carried your cookies or other credentials to ${server.apiOrigin}. With this rule, ${server.appOrigin} will be able to read that response, sent with your cookies, for up to 10 minutes in this tab.`,
+  );
+  await panel.page.screenshot({ path: test.info().outputPath('try-fix-credentials-warning.png'), fullPage: true });
+  // Nothing is applied until the user agrees.
+  expect(await sessionRuleTabs(lens)).toEqual([]);
+  await panel.page.getByTestId('try-fix-confirm').click();
+  await expect(panel.page.getByTestId('trial-banner')).toBeVisible();
+  expect(await sessionRuleDomains(lens)).toEqual([[new URL(server.appOrigin).hostname]]);
+  expect(await fetchFrom(app, url, { credentials: 'include' })).toBe('ok');
+  expect(await verdictsFor(log, url, 2)).toEqual(['WildcardOriginNotAllowed', 'allowed']);
+
+  // Another site loaded in the same tab gets the server's own answer: had the rule touched it, its
+  // Access-Control-Allow-Origin would name the app and Chromium would say AllowOriginMismatch.
+  await app.goto(`${server.elsewhereOrigin}/`);
+  expect(await fetchFrom(app, url, { credentials: 'include' })).toBe('blocked');
+  expect(await verdictsFor(log, url, 3)).toEqual(['WildcardOriginNotAllowed', 'allowed', 'WildcardOriginNotAllowed']);
+
+  await panel.page.getByTestId('remove-trial').click();
+  await expect.poll(() => sessionRuleTabs(lens)).toEqual([]);
+  await log.session.detach();
+  await panel.close();
+  await app.close();
+});
 
 test('a trial that exposes the next failing check says so, and Chromium agrees', async ({ lens }) => {
   // credentials: 'include' without a cookie: the first failure hides that credentials are on.

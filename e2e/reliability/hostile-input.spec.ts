@@ -2,6 +2,7 @@
 // panel shows every value as inert text, says what the capture cut, and lets the user see the rest.
 import type { Locator, Page } from '@playwright/test';
 import { readObservedCalls } from '../../src/playwright/read-report';
+import { MAX_URL_LENGTH, parseCutValue } from '../../src/shared/header-cap';
 import { PanelPage } from '../pages/panel-page';
 import { expect, test } from '../support/fixtures';
 import { HOSTILE_CASES, HUGE_HEADER_LENGTH, MANY_HEADERS, markupPayload, startHostileServer, type HostileServer } from '../support/hostile-server';
@@ -116,10 +117,12 @@ test('control characters show as visible symbols, non-UTF-8 bytes as text', asyn
   await expect(responseHeader(panel, 'x-bytes').locator('.value')).toHaveText('caf\u00e9 \u00ff\u00fe\u0080\u00c3');
 });
 
-test('a 100 KB URL is listed and its detail shows it', async () => {
+test('a 100 KB URL is listed, cut at capture with its full length said, and its detail shows it', async () => {
   const row = panel.rowFor('case=long-url');
   await expect(row).toHaveAttribute('data-outcome', 'allowed');
-  expect((await row.getAttribute('data-url'))?.length).toBeGreaterThan(LONG_URL_LENGTH);
+  const cut = parseCutValue((await row.getAttribute('data-url')) ?? '');
+  expect(cut?.kept).toHaveLength(MAX_URL_LENGTH);
+  expect(cut?.originalLength).toBeGreaterThan(LONG_URL_LENGTH);
   await row.click();
   await expect(panel.page.getByTestId('call-detail')).toBeVisible();
 });

@@ -59,6 +59,8 @@ if (target) fetch(target, { credentials: params.get('credentials') || 'same-orig
 export interface TrialServer {
   readonly appOrigin: string;
   readonly apiOrigin: string;
+  /** Another site serving the same page, to load in the trial's tab. */
+  readonly elsewhereOrigin: string;
   close(): Promise<void>;
 }
 
@@ -66,7 +68,8 @@ export async function startTrialServer(): Promise<TrialServer> {
   let appOrigin = '';
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (req.headers.host?.startsWith('app.test')) {
+    // Every host but the API's serves the page: elsewhere.test is a second site in the same tab.
+    if (!req.headers.host?.startsWith('api.test')) {
       res.writeHead(200, { 'Content-Type': 'text/html' }).end(PAGE);
       return;
     }
@@ -80,6 +83,7 @@ export async function startTrialServer(): Promise<TrialServer> {
   return {
     appOrigin,
     apiOrigin: `http://api.test:${port}`,
+    elsewhereOrigin: `http://elsewhere.test:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

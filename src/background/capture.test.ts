@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import type { HeaderLine } from '../shared/observed-call';
+import { checkCall } from '../shared/cors/checker';
+import { checkedLinesCut, checkedLinesCutInCall, MAX_CHECKED_LINES, MAX_ERROR_LENGTH, MAX_HEADER_LINES, MAX_URL_LENGTH, parseCutValue } from '../shared/header-cap';
 import { applyEvent } from './capture';
 import { emptyMeta, newTabLog, orderedCalls, type TabLog } from './tab-log';
-import type { WireEvent } from './wire-event';
+import { toHeaderLines, type WireEvent } from './wire-event';
 
 // Event sequences in the order Chromium 156 delivers them: the actual request's before-request,
 // then its whole preflight, then the rest of the actual request.
@@ -350,5 +352,110 @@ describe('bounding', () => {
     // Events for a dropped request are ignored rather than reviving it.
     applyEvent(log, event('completed', 'r0', `${API}/0`, 'GET'));
     expect(orderedCalls(log)).toHaveLength(3);
+  });
+});
+
+/** One simple GET whose request and response carry `request` and `response` as sent (through the
+ * listeners' header capping); it ends as Chromium ends it, completed, or errored when `blocked`. */
+function simpleCall(
+  url: string,
+  request: readonly HeaderLine[],
+  response: readonly HeaderLine[],
+  { keepCredentials = false, blocked = false } = {},
+) {
+  const responseHeaders = toHeaderLines([...response], keepCredentials);
+  const ending = blocked
+    ? [event('headers-received', '1', url, 'GET', { responseHeaders }), event('error', '1', url, 'GET', { error: 'net::ERR_FAILED' })]
+    : [event('completed', '1', url, 'GET', { responseHeaders })];
+  const [call] = orderedCalls(
+    run([
+      event('before-request', '1', url, 'GET'),
+      event('send-headers', '1', url, 'GET', { requestHeaders: toHeaderLines([h('Origin', PAGE), ...request], keepCredentials) }),
+      ...ending,
+    ]),
+  );
+  if (call === undefined) throw new Error('no call listed');
+  return call;
+}
+
+describe('what a hostile page sends is capped before capture holds it', () => {
+  test('a 2 MB URL is cut in the in-flight maps and in the call, and says how long it was', () => {
+    const url = `${API}/long?q=${'x'.repeat(2 * 1024 * 1024)}`;
+    const log = run([event('before-request', '1', url, 'PUT'), event('before-request', '2', url, 'OPTIONS')]);
+    const pending = log.meta.pendingOptions['2']?.url ?? '';
+    expect(parseCutValue(pending)).toEqual({ kept: url.slice(0, MAX_URL_LENGTH), originalLength: url.length });
+    const hopUrl = orderedCalls(log)[0]?.hops[0]?.url ?? '';
+    expect(hopUrl).toBe(pending);
+    expect(JSON.stringify(log.meta).length + JSON.stringify(orderedCalls(log)).length).toBeLessThan(3 * MAX_URL_LENGTH);
+  });
+
+  test('a long redirect target and a long error text are cut too', () => {
+    const target = `${API}/to?${'y'.repeat(100_000)}`;
+    const [call] = orderedCalls(
+      run([
+        event('before-request', '1', `${API}/from`, 'GET'),
+        event('send-headers', '1', `${API}/from`, 'GET', { requestHeaders: [h('Origin', PAGE)] }),
+        event('before-redirect', '1', `${API}/from`, 'GET', { statusCode: 302, redirectUrl: target }),
+        event('error', '1', target, 'GET', { error: `net::ERR_${'Z'.repeat(10_000)}` }),
+      ]),
+    );
+    expect(call?.hops.map((hop) => parseCutValue(hop.url)?.originalLength ?? null)).toEqual([null, target.length]);
+    expect(call?.hops[0]?.redirectUrl).toBe(call?.hops[1]?.url);
+    expect(parseCutValue(call?.error ?? '')?.kept).toHaveLength(MAX_ERROR_LENGTH);
+  });
+
+  test('a 1 MB header name is cut, and the cut name is never read as the header it starts with', () => {
+    const call = simpleCall(`${API}/name`, [], [h(`Access-Control-Allow-Origin${'n'.repeat(1024 * 1024)}`, PAGE)], { blocked: true });
+    const [line] = call.hops[0]?.response?.headers ?? [];
+    expect(parseCutValue(line?.name ?? '')?.originalLength).toBe(1024 * 1024 + 27);
+    expect(checkCall(call).corsError?.code).toBe('MissingAllowOriginHeader');
+  });
+
+  test('5,000 access-control-x-N lines before the real Access-Control-Allow-Origin: it is kept, the rest bounded, the verdict unchanged', () => {
+    const junk = Array.from({ length: 5000 }, (_, i) => h(`access-control-x-${i}`, 'v'.repeat(100)));
+    const call = simpleCall(`${API}/many`, [], [...junk, h('Access-Control-Allow-Origin', PAGE)]);
+    const headers = call.hops[0]?.response?.headers ?? [];
+    expect(headers.length).toBeLessThanOrEqual(MAX_HEADER_LINES + 2);
+    expect(headers).toContainEqual(h('Access-Control-Allow-Origin', PAGE));
+    expect(headers.at(-1)?.value).toMatch(/^\d+ more header lines not kept$/);
+    expect(checkedLinesCut(headers)).toBe(0);
+    expect(checkCall(call).outcome).toBe('allowed');
+  });
+
+  test('thousands of lines the checker reads are bounded on their own, and the call says the verdict may be off', () => {
+    const many = Array.from({ length: 5000 }, () => h('Access-Control-Allow-Methods', 'GET'));
+    const call = simpleCall(`${API}/checked`, [], [h('Access-Control-Allow-Origin', PAGE), ...many]);
+    const headers = call.hops[0]?.response?.headers ?? [];
+    expect(headers.filter((line) => line.name === 'Access-Control-Allow-Methods')).toHaveLength(MAX_CHECKED_LINES - 1);
+    expect(checkedLinesCut(headers)).toBe(5000 - MAX_CHECKED_LINES + 1);
+    expect(checkedLinesCutInCall(call)).toBe(5000 - MAX_CHECKED_LINES + 1);
+    expect(headers.at(-1)?.value).toContain("the verdict may differ from Chromium's");
+  });
+});
+
+describe('credential values', () => {
+  const secretRequest = [h('Cookie', 'sid=s3cr3t-session-id'), h('Authorization', 'Bearer abc.def.ghi')];
+  const wildcard = [h('Access-Control-Allow-Origin', '*'), h('Set-Cookie', 'sid=next; HttpOnly')];
+
+  test('by default only presence and length are kept', () => {
+    const call = simpleCall(`${API}/creds`, secretRequest, wildcard, { blocked: true });
+    const sent = call.hops[0]?.requestHeaders ?? [];
+    expect(sent).toContainEqual(h('Cookie', '<not recorded: 21 characters>'));
+    expect(sent).toContainEqual(h('Authorization', '<not recorded: 18 characters>'));
+    expect(call.hops[0]?.response?.headers).toContainEqual(h('Set-Cookie', '<not recorded: 18 characters>'));
+    expect(JSON.stringify(call)).not.toMatch(/s3cr3t|abc\.def|sid=next/);
+  });
+
+  test('kept in full when the user turned on "Record credential values"', () => {
+    const call = simpleCall(`${API}/creds`, secretRequest, wildcard, { keepCredentials: true, blocked: true });
+    expect(call.hops[0]?.requestHeaders).toContainEqual(h('Cookie', 'sid=s3cr3t-session-id'));
+  });
+
+  test('the verdict is the same either way: presence is what it reads', () => {
+    const withValues = checkCall(simpleCall(`${API}/creds`, secretRequest, wildcard, { keepCredentials: true, blocked: true }));
+    const withMarkers = checkCall(simpleCall(`${API}/creds`, secretRequest, wildcard, { blocked: true }));
+    expect(withMarkers.corsError?.code).toBe('WildcardOriginNotAllowed');
+    expect(withMarkers.credentials).toBe('include');
+    expect(withMarkers).toEqual(withValues);
   });
 });

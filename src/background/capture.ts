@@ -4,7 +4,7 @@ import type { HeaderLine, ObservedCall, ObservedHop, ObservedPreflight } from '.
 import { parseUrl } from '../shared/cors/url';
 import { findActualForPreflight, repairPreflight } from './pairing';
 import { addCall, adoptOrphanPreflight, clearLog, discardCall, isUnsent, putCall, type TabLog } from './tab-log';
-import type { WireEvent } from './wire-event';
+import { capEventText, type WireEvent } from './wire-event';
 
 export type CaptureEffect = 'none' | 'changed' | 'cleared';
 
@@ -24,7 +24,9 @@ export function pageOrigin(event: WireEvent): string | null {
   return initiator;
 }
 
-export function applyEvent(log: TabLog, event: WireEvent): CaptureEffect {
+export function applyEvent(log: TabLog, wireEvent: WireEvent): CaptureEffect {
+  // Capped before anything is kept, in the in-flight maps as in storage.
+  const event = capEventText(wireEvent);
   if (event.type === 'main_frame' && event.kind === 'before-request' && event.tabId >= 0) {
     if (log.meta.preserveLog) return 'none';
     clearLog(log);

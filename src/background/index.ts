@@ -7,6 +7,7 @@ import { installBenchSeam } from './bench-seam';
 import { SEAMS_BUILD } from './build-mode';
 import { addEventCost, captureStats, resetCaptureStats } from './capture-stats';
 import { startCaptureSwitch, type Subscription } from './capture-switch';
+import { followCredentialSetting } from './credential-recording';
 import { acceptPanelPort } from './panel-ports';
 import { clearLog } from './tab-log';
 import { forgetTab, notifyCleared, readCalls, storedTabIds, withTab } from './tab-store';
@@ -166,6 +167,8 @@ chrome.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 chrome.runtime.onConnect.addListener(acceptPanelPort);
 
 registerTrialListeners();
+
+followCredentialSetting();
 
 // The seam the Playwright kit reads through `serviceWorker.evaluate` (src/shared/kit-seam.ts).
 // Not reachable from web pages.

@@ -109,7 +109,7 @@ async function handle(port: chrome.runtime.Port, tabId: number, message: PanelMe
 async function handleTrial(port: chrome.runtime.Port, tabId: number, message: TrialRequest): Promise<void> {
   switch (message.kind) {
     case 'trial-start': {
-      const outcome = await startTrial(tabId, message.callId, message.scope);
+      const outcome = await startTrial(tabId, message.callId, message.scope, message.credentialsConfirmed === true);
       if (!outcome.ok) send(port, { kind: 'trial-notice', callId: message.callId, trialId: null, tone: 'refused', text: outcome.reason });
       return;
     }

@@ -22,6 +22,8 @@ export interface TabMeta {
   droppedCount: number;
   sameOriginCount: number;
   preserveLog: boolean;
+  /** storage.session was full while this tab was written (see TabCounters). */
+  storageFull: boolean;
   /** Actual request id → call sequence number, while the request is in flight. */
   inflight: Record<string, number>;
   /** Preflight request id → sequence number of the call it belongs to. */
@@ -60,6 +62,7 @@ export function emptyMeta(tabId: number, preserveLog = false): TabMeta {
     droppedCount: 0,
     sameOriginCount: 0,
     preserveLog,
+    storageFull: false,
     inflight: {},
     preflights: {},
     pendingOptions: {},
@@ -83,8 +86,8 @@ export function newTabLog(meta: TabMeta): TabLog {
 }
 
 export function counters(log: TabLog): TabCounters {
-  const { droppedCount, sameOriginCount, preserveLog } = log.meta;
-  return { droppedCount, sameOriginCount, preserveLog };
+  const { droppedCount, sameOriginCount, preserveLog, storageFull } = log.meta;
+  return { droppedCount, sameOriginCount, preserveLog, ...(storageFull ? { storageFull: true as const } : {}) };
 }
 
 export function orderedCalls(log: TabLog): ObservedCall[] {
@@ -204,6 +207,7 @@ export function clearLog(log: TabLog): void {
   meta.order = [];
   meta.droppedCount = 0;
   meta.sameOriginCount = 0;
+  meta.storageFull = false;
   meta.inflight = {};
   meta.preflights = {};
   meta.pendingOptions = {};

@@ -179,7 +179,9 @@ async function load(tabId: number): Promise<TabLog | null> {
 }
 
 /** Merges calls written by other lives of the worker into this one's log and takes over their
- * keys: they are rewritten under this life's name and the old copies removed. */
+ * keys: they are rewritten under this life's name, and only once that write is done are the old
+ * copies removed. A worker stopped between the two steps leaves both copies, which the next life
+ * merges again; removing first would lose the calls with it. */
 async function absorbOtherLives(log: TabLog, all: Record<string, unknown>): Promise<void> {
   const prefix = callPrefix(log.meta.tabId);
   const foreign: [string, ObservedCall][] = [];
@@ -191,6 +193,7 @@ async function absorbOtherLives(log: TabLog, all: Record<string, unknown>): Prom
   if (foreign.length === 0) return;
   foreign.sort(([, a], [, b]) => a.startedAt - b.startedAt);
   for (const [, call] of foreign) absorbCall(log, call);
+  await flush(log);
   await chrome.storage.session.remove(foreign.map(([key]) => key));
 }
 
@@ -282,7 +285,6 @@ async function write(log: TabLog): Promise<void> {
   const removing = removedIds.length
     ? chrome.storage.session.remove(removedIds.map((id) => callKey(tabId, id)))
     : Promise.resolve();
-  const callsAtWrite = log.meta.order.length;
   const storing = chrome.storage.session.set(items);
   addStoreWriteCost(performance.now() - started);
   try {
@@ -290,17 +292,16 @@ async function write(log: TabLog): Promise<void> {
   } catch (error) {
     // Chromium says "Session storage quota bytes exceeded. Values were not stored."
     if (!/quota/i.test(String(error))) throw error;
-    // storage.session holds 10 MB for the whole extension: the tab holding the most calls sheds
-    // its oldest tenth (counted as dropped), then what this failed write held and still exists is
-    // written again. Nothing of a failed write is stored, and everything else already is.
-    const shedding = largestOtherThan(log);
-    if (shedding === null && log.meta.order.length === 0) throw error;
-    if (shedding) {
-      dropBeyond(shedding, Math.floor(shedding.meta.order.length * 0.9));
-      await removeDropped(shedding);
-    } else {
-      dropBeyond(log, Math.floor(callsAtWrite * 0.9));
-    }
+    // storage.session holds 10 MB for the whole extension: the tab being written sheds its own
+    // oldest tenth first (counted as dropped, and its panel says "storage full"), so a page that
+    // floods the store cannot push other tabs' calls out. Only a tab with nothing left to shed
+    // takes calls from the loaded tab holding the most. Then what this failed write held and still
+    // exists is written again. Nothing of a failed write is stored, and everything else already is.
+    const shedding = log.meta.order.length > 0 ? log : largestOtherThan(log);
+    if (shedding === null) throw error;
+    shedding.meta.storageFull = true;
+    dropBeyond(shedding, Math.floor(shedding.meta.order.length * 0.9));
+    if (shedding !== log) await removeDropped(shedding);
     for (const seq of changedSeqs) if (log.calls.has(seq)) log.dirty.add(seq);
     for (const id of removedIds) log.removedIds.add(id);
     // Not flush(): this write is the one in flight, and flush would wait for it.
@@ -308,13 +309,11 @@ async function write(log: TabLog): Promise<void> {
   }
 }
 
-/** Another loaded tab holding at least as many calls as `log`, the most of any: a tab left running
- * in the background gives way to the one being written. Null when `log` holds the most. */
+/** The loaded tab other than `log` holding the most calls, or null when none holds any. */
 function largestOtherThan(log: TabLog): TabLog | null {
   let largest: TabLog | null = null;
   for (const other of loaded.values()) {
-    const most = largest ?? log;
-    if (other !== log && other.meta.order.length > 0 && other.meta.order.length >= most.meta.order.length) largest = other;
+    if (other !== log && other.meta.order.length > (largest?.meta.order.length ?? 0)) largest = other;
   }
   return largest;
 }
@@ -334,10 +333,13 @@ function emit(tabId: number, change: TabChange): void {
 
 /** What of a tab's meta carries over to the next life of the worker. The rest (order, routing
  * by request id) is rebuilt from the calls themselves, so it is not written with every batch. */
-type StoredMeta = Pick<TabMeta, 'droppedCount' | 'sameOriginCount' | 'preserveLog' | 'pendingOptions' | 'sameOriginInflight' | 'ignored'>;
+type StoredMeta = Pick<
+  TabMeta,
+  'droppedCount' | 'sameOriginCount' | 'preserveLog' | 'storageFull' | 'pendingOptions' | 'sameOriginInflight' | 'ignored'
+>;
 
-function storedMeta({ droppedCount, sameOriginCount, preserveLog, pendingOptions, sameOriginInflight, ignored }: TabMeta): StoredMeta {
-  return { droppedCount, sameOriginCount, preserveLog, pendingOptions, sameOriginInflight, ignored };
+function storedMeta({ droppedCount, sameOriginCount, preserveLog, storageFull, pendingOptions, sameOriginInflight, ignored }: TabMeta): StoredMeta {
+  return { droppedCount, sameOriginCount, preserveLog, storageFull, pendingOptions, sameOriginInflight, ignored };
 }
 
 function isStoredMeta(value: unknown): value is StoredMeta {

@@ -5,6 +5,7 @@
 import { checkCall } from '../shared/cors/checker';
 import { classifyRequest } from '../shared/cors/classify-request';
 import { headerValue, lowerAscii } from '../shared/cors/headers';
+import { isUnrecordedCredential } from '../shared/credential-values';
 import type { ObservedCall } from '../shared/observed-call';
 import type { TrialRepeat } from '../shared/protocol';
 import { trialRules, type DnrRule } from '../shared/trial/dnr-rules';
@@ -17,6 +18,7 @@ import {
   type TrialEndReason,
   type TrialRecord,
 } from '../shared/trial/trial-record';
+import { credentialsWarning, pageDomain } from '../shared/trial/credentials-warning';
 import { planTrial } from '../shared/trial/trial-plan';
 import type { TrialScope } from '../shared/trial/url-pattern';
 import { SEAMS_BUILD } from './build-mode';
@@ -99,13 +101,15 @@ async function nextRuleId(): Promise<number> {
 // Starts run one at a time: two at once would pick the same rule id.
 let starting: Promise<unknown> = Promise.resolve();
 
-export function startTrial(tabId: number, callId: string, scope: TrialScope): Promise<TrialOutcome> {
-  const run = starting.then(() => startOne(tabId, callId, scope));
+/** `credentialsConfirmed`: the user agreed, after reading credentialsWarning, to let the page read
+ * a response sent with their cookies; without it such a trial is refused. */
+export function startTrial(tabId: number, callId: string, scope: TrialScope, credentialsConfirmed = false): Promise<TrialOutcome> {
+  const run = starting.then(() => startOne(tabId, callId, scope, credentialsConfirmed));
   starting = run.catch(() => undefined);
   return run;
 }
 
-async function startOne(tabId: number, callId: string, scope: TrialScope): Promise<TrialOutcome> {
+async function startOne(tabId: number, callId: string, scope: TrialScope, credentialsConfirmed: boolean): Promise<TrialOutcome> {
   await loaded;
   const { calls } = await readCalls(tabId);
   const stored = calls.find((c) => c.id === callId);
@@ -115,13 +119,15 @@ async function startOne(tabId: number, callId: string, scope: TrialScope): Promi
   const decision = planTrial(call, checkCall(call), scope);
   if (!decision.ok) return { ok: false, reason: decision.reason };
   const { plan } = decision;
+  const warning = credentialsWarning(plan, call.initiator);
+  if (warning !== null && !credentialsConfirmed) return { ok: false, reason: `${warning} Confirm in the panel to apply the rule.` };
   // One trial per URL and method in a tab: a new one replaces the old rather than stacking on it.
   const replaced = records.filter(
     (r) => isActive(r) && r.tabId === tabId && r.plan.urlPattern === plan.urlPattern && lowerAscii(r.plan.method) === lowerAscii(plan.method),
   );
   for (const old of replaced) await endTrial(old.id, 'replaced');
   const firstId = await nextRuleId();
-  const rules = trialRules(plan, tabId, firstId);
+  const rules = trialRules(plan, tabId, firstId, pageDomain(call.initiator));
   const startedAt = Date.now();
   const trial: TrialRecord = {
     id: `trial-${firstId}`,
@@ -155,6 +161,7 @@ function toChromeRule(rule: DnrRule): chrome.declarativeNetRequest.Rule {
     priority: rule.priority,
     condition: {
       tabIds: [...rule.condition.tabIds],
+      ...(rule.condition.initiatorDomains === undefined ? {} : { initiatorDomains: [...rule.condition.initiatorDomains] }),
       regexFilter: rule.condition.regexFilter,
       isUrlFilterCaseSensitive: rule.condition.isUrlFilterCaseSensitive,
       requestMethods: rule.condition.requestMethods.map((m) => m as chrome.declarativeNetRequest.RequestMethod),
@@ -233,13 +240,16 @@ function isSafeToRepeat(method: string): boolean {
   return upper === 'GET' || upper === 'HEAD' || upper === 'OPTIONS';
 }
 
-/** The script-set headers of the original request: the CORS-unsafe ones and Content-Type. */
+/** The script-set headers of the original request: the CORS-unsafe ones and Content-Type. A
+ * credential whose value was not recorded (an Authorization marker) is left out rather than sent
+ * as the marker; the browser still adds cookies itself. */
 function authorHeaders(call: ObservedCall): [string, string][] {
   const sent = call.hops[0]?.requestHeaders ?? [];
   const unsafe = new Set(classifyRequest(call.method, sent).unsafeHeaders);
   const out: [string, string][] = [];
   for (const line of sent) {
     const lower = lowerAscii(line.name);
+    if (isUnrecordedCredential(line.value)) continue;
     if (unsafe.has(lower) || lower === 'content-type') out.push([line.name, line.value]);
   }
   return out;

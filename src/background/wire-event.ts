@@ -1,8 +1,8 @@
 // chrome.webRequest events reduced to plain data, so the capture logic can be unit-tested on
 // recorded sequences without a browser.
-import { isCorsHeaderName } from '../shared/cors/headers';
-import { capHeaderValue, cutLinesNote, MAX_HEADER_LINES, MAX_HEADER_LIST_CHARS } from '../shared/header-cap';
+import { capErrorText, capHeaderList, capUrl, MAX_ERROR_LENGTH, MAX_URL_LENGTH } from '../shared/header-cap';
 import type { HeaderLine } from '../shared/observed-call';
+import { recordsCredentialValues } from './credential-recording';
 
 interface EventBase {
   readonly requestId: string;
@@ -40,27 +40,31 @@ export type WireEvent =
     })
   | (EventBase & { readonly kind: 'error'; readonly error: string; readonly ip: string | null });
 
-/** Header lines as plain data. Values and lines beyond the caps are cut, and a cut says so
- * (see header-cap.ts); CORS header lines are kept whatever their position, so verdicts hold. */
+/** Header lines as plain data, capped as header-cap.ts says (a cut says so, and lines the checker
+ * reads are kept whatever their position, so verdicts hold), with credential values kept only
+ * when the user chose to record them. */
 export function toHeaderLines(
   headers: readonly { name: string; value?: string; binaryValue?: ArrayBuffer | number[] }[] | undefined,
+  keepCredentials = recordsCredentialValues(),
 ): HeaderLine[] {
   if (!headers) return [];
-  const lines: HeaderLine[] = [];
-  let notKept = 0;
-  let chars = 0;
-  for (const { name, value, binaryValue } of headers) {
-    const full = lines.length >= MAX_HEADER_LINES || chars >= MAX_HEADER_LIST_CHARS;
-    if (full && !isCorsHeaderName(name)) {
-      notKept++;
-      continue;
-    }
-    const line = { name, value: capHeaderValue(value ?? decodeBinary(binaryValue)) };
-    chars += line.name.length + line.value.length;
-    lines.push(line);
-  }
-  if (notKept > 0) lines.push(cutLinesNote(notKept));
-  return lines;
+  return capHeaderList(
+    headers.map(({ name, value, binaryValue }) => ({ name, value: value ?? decodeBinary(binaryValue) })),
+    keepCredentials,
+  );
+}
+
+/** The event with its URLs and error text capped, before capture holds any of it: a page can ask
+ * for a 2 MB URL. The same event when nothing needed cutting, which is nearly always. */
+export function capEventText(event: WireEvent): WireEvent {
+  const long = (text: string, max: number) => text.length > max;
+  const redirect = 'redirectUrl' in event && long(event.redirectUrl, MAX_URL_LENGTH);
+  const error = event.kind === 'error' && long(event.error, MAX_ERROR_LENGTH);
+  if (!long(event.url, MAX_URL_LENGTH) && !redirect && !error) return event;
+  const capped = { ...event, url: capUrl(event.url) };
+  if (capped.kind === 'error') return { ...capped, error: capErrorText(capped.error) };
+  if ('redirectUrl' in capped) return { ...capped, redirectUrl: capUrl(capped.redirectUrl) };
+  return capped;
 }
 
 // webRequest gives non-UTF-8 header values as bytes; keep them readable as Latin-1, as HTTP does.

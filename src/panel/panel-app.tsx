@@ -65,7 +65,8 @@ export function PanelApp({ tabId }: { readonly tabId: number }) {
     () => ({
       state: trialState,
       calls: state.calls,
-      start: (callId, scope) => send({ kind: 'trial-start', callId, scope }),
+      start: (callId, scope, credentialsConfirmed) =>
+        send({ kind: 'trial-start', callId, scope, ...(credentialsConfirmed ? { credentialsConfirmed: true as const } : {}) }),
       remove: (trialId) => send({ kind: 'trial-remove', trialId }),
       repeat: (trialId, how, confirmed) => send({ kind: 'trial-repeat', trialId, how, confirmed }),
       clearNotice: (callId) => trialDispatch({ kind: 'trial-notice-cleared', callId }),

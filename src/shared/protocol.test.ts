@@ -5,6 +5,7 @@ describe('trial requests from a panel', () => {
   const valid: readonly unknown[] = [
     { kind: 'trial-start', callId: '12', scope: 'exact-url' },
     { kind: 'trial-start', callId: '12', scope: 'path' },
+    { kind: 'trial-start', callId: '12', scope: 'path', credentialsConfirmed: true },
     { kind: 'trial-remove', trialId: 'trial-3' },
     { kind: 'trial-repeat', trialId: 'trial-3', how: 'reissue', confirmed: false },
   ];
@@ -13,6 +14,7 @@ describe('trial requests from a panel', () => {
     'trial-start',
     { kind: 'trial-start', callId: 12, scope: 'exact-url' },
     { kind: 'trial-start', callId: '12', scope: '*' },
+    { kind: 'trial-start', callId: '12', scope: 'path', credentialsConfirmed: 'yes' },
     { kind: 'trial-remove' },
     { kind: 'trial-repeat', trialId: 'trial-3', how: 'navigate', confirmed: false },
     { kind: 'trial-repeat', trialId: 'trial-3', how: 'reload' },

@@ -15,6 +15,9 @@ export interface TabCounters {
   /** Same-origin calls seen (counted, not listed). */
   readonly sameOriginCount: number;
   readonly preserveLog: boolean;
+  /** storage.session was full when this tab's calls were written: its oldest calls were dropped
+   * (counted in droppedCount) to make room. Set until the log is cleared. */
+  readonly storageFull?: true;
 }
 
 export type PanelMessage =
@@ -30,7 +33,13 @@ export type TrialRepeat = 'reload' | 'reissue';
 /** Try this fix, from the panel. The background computes the headers itself from the stored call,
  * so a panel can ask for a trial but never choose what a rule sets. */
 export type TrialRequest =
-  | { readonly kind: 'trial-start'; readonly callId: string; readonly scope: TrialScope }
+  | {
+      readonly kind: 'trial-start';
+      readonly callId: string;
+      readonly scope: TrialScope;
+      /** The user read the credentials warning and agreed (see trial/credentials-warning.ts). */
+      readonly credentialsConfirmed?: true;
+    }
   | { readonly kind: 'trial-remove'; readonly trialId: string }
   | {
       readonly kind: 'trial-repeat';
@@ -99,8 +108,10 @@ function field(x: object, name: string): unknown {
 export function isTrialRequest(x: unknown): x is TrialRequest {
   if (typeof x !== 'object' || x === null) return false;
   switch (field(x, 'kind')) {
-    case 'trial-start':
-      return typeof field(x, 'callId') === 'string' && isTrialScope(field(x, 'scope'));
+    case 'trial-start': {
+      const confirmed = field(x, 'credentialsConfirmed');
+      return typeof field(x, 'callId') === 'string' && isTrialScope(field(x, 'scope')) && (confirmed === undefined || confirmed === true);
+    }
     case 'trial-remove':
       return typeof field(x, 'trialId') === 'string';
     case 'trial-repeat': {

@@ -1,5 +1,6 @@
 import type { CredentialsKnowledge, Verdict } from '../../shared/cors/types';
 import type { ObservedCall } from '../../shared/observed-call';
+import { CaptureCutNote } from './capture-cut-note';
 import { Timeline } from './timeline';
 import { TrialCallNote } from './trial-call-note';
 import { TruncatedText } from './truncated-text';
@@ -45,6 +46,7 @@ export function CallDetail({ call, verdict, onClose }: CallDetailProps) {
       </header>
       <div className="detail-body">
         <TrialCallNote call={call} verdict={verdict} />
+        <CaptureCutNote call={call} />
         {verdict.outcome === 'blocked' || verdict.outcome === 'failed' ? (
           <WhyBlockedCard call={call} verdict={verdict} />
         ) : (

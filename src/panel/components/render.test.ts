@@ -3,6 +3,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
+import { cutLinesNote } from '../../shared/header-cap';
 import type { ObservedCall } from '../../shared/observed-call';
 import { call, hop, preflight, verdict } from '../state/test-calls';
 import { CallDetail } from './call-detail';
@@ -142,4 +143,29 @@ test('Counters exposes the numbers as attributes', () => {
   );
   expect(html).toContain('data-calls="3" data-shown="1" data-same-origin="2" data-dropped="4"');
   expect(html).toContain('1 of 3 calls · 2 same-origin not listed · 4 older dropped');
+});
+
+test('Counters says "storage full" only when the worker had to shed calls at the quota', () => {
+  const counters = { droppedCount: 40, sameOriginCount: 0, preserveLog: false };
+  const full = renderToStaticMarkup(createElement(Counters, { total: 9, shown: 9, counters: { ...counters, storageFull: true } }));
+  expect(full).toContain('data-storage-full="true"');
+  expect(full).toMatch(/data-testid="storage-full"[^>]*>storage full</);
+  const notFull = renderToStaticMarkup(createElement(Counters, { total: 9, shown: 9, counters }));
+  expect(notFull).toContain('data-storage-full="false"');
+  expect(notFull).not.toContain('storage full');
+});
+
+test('a call whose checked CORS lines were cut at capture says its verdict may differ from Chromium', () => {
+  const cutCall = call('c1', {
+    hops: [
+      hop('https://api.test/items', {
+        response: { status: 200, headers: [cutLinesNote(4975, 4969)], fromCache: false, ip: null },
+      }),
+    ],
+  });
+  const html = renderToStaticMarkup(createElement(CallDetail, { call: cutCall, verdict: verdict(), onClose: noop }));
+  expect(html).toMatch(/data-testid="checked-lines-cut" data-count="4969"/);
+  expect(html).toContain('may differ from Chromium');
+  const whole = renderToStaticMarkup(createElement(CallDetail, { call: call('a1'), verdict: verdict(), onClose: noop }));
+  expect(whole).not.toContain('checked-lines-cut');
 });

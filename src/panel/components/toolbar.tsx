@@ -3,6 +3,7 @@ import type { TabCounters } from '../../shared/protocol';
 import { isOutcomeFilter, OUTCOME_FILTERS, type OutcomeFilter } from '../state/panel-state';
 import { Counters } from './counters';
 import { ExportMenu } from './export-menu';
+import { RecordCredentialsToggle } from './record-credentials-toggle';
 
 const OUTCOME_LABELS: Record<OutcomeFilter, string> = {
   all: 'All',
@@ -52,6 +53,7 @@ export function Toolbar(props: ToolbarProps) {
         />
         Preserve log
       </label>
+      <RecordCredentialsToggle />
       <span className="tool-separator" aria-hidden="true" />
       <input
         type="search"

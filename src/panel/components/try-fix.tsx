@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Verdict } from '../../shared/cors/types';
 import type { ObservedCall } from '../../shared/observed-call';
 import type { TrialRecord } from '../../shared/trial/trial-record';
+import { credentialsWarning } from '../../shared/trial/credentials-warning';
 import { planTrial } from '../../shared/trial/trial-plan';
 import { TRIAL_SCOPES, type TrialScope } from '../../shared/trial/url-pattern';
 import { useTrials } from '../trial/trial-context';
@@ -32,9 +33,16 @@ function isSafeMethod(method: string): boolean {
 export function TryThisFix({ call, verdict }: { readonly call: ObservedCall; readonly verdict: Verdict }) {
   const { state, calls, start, clearNotice } = useTrials();
   const [scope, setScope] = useState<TrialScope>('exact-url');
+  const [askingCredentials, setAskingCredentials] = useState(false);
   const trial = latestTrialOf(state.trials, call.id);
   const notice = state.notices.get(call.id);
   const decision = planTrial(call, verdict, scope);
+  const warning = decision.ok ? credentialsWarning(decision.plan, call.initiator) : null;
+  const startTrial = (credentialsConfirmed: boolean) => {
+    setAskingCredentials(false);
+    clearNotice(call.id);
+    start(call.id, scope, credentialsConfirmed);
+  };
   return (
     <section className="try-fix" data-testid="try-fix-section" aria-label="Try this fix">
       <h4 className="label">Try this fix in this tab</h4>
@@ -71,14 +79,23 @@ export function TryThisFix({ call, verdict }: { readonly call: ObservedCall; rea
               type="button"
               className="tool-button"
               data-testid="try-fix"
-              onClick={() => {
-                clearNotice(call.id);
-                start(call.id, scope);
-              }}
+              disabled={askingCredentials}
+              onClick={() => (warning === null ? startTrial(false) : setAskingCredentials(true))}
             >
-              Try this fix
+              Try this fix{warning === null ? '' : '…'}
             </button>
           </div>
+          {askingCredentials && warning !== null && (
+            <p className="trial-confirm" data-testid="trial-credentials-warning" role="alert">
+              {warning}{' '}
+              <button type="button" className="tool-button" data-testid="try-fix-confirm" onClick={() => startTrial(true)}>
+                Apply the rule
+              </button>{' '}
+              <button type="button" className="tool-button" onClick={() => setAskingCredentials(false)}>
+                Cancel
+              </button>
+            </p>
+          )}
         </>
       ) : (
         <p className="trial-refused" data-testid="trial-refused" data-code={decision.code}>

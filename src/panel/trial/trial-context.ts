@@ -7,7 +7,8 @@ import type { TrialScope } from '../../shared/trial/url-pattern';
 import { initialTrialState, type TrialState } from './trial-state';
 
 export interface TrialActions {
-  readonly start: (callId: string, scope: TrialScope) => void;
+  /** `credentialsConfirmed`: the user agreed to the credentials warning shown for this call. */
+  readonly start: (callId: string, scope: TrialScope, credentialsConfirmed: boolean) => void;
   readonly remove: (trialId: string) => void;
   readonly repeat: (trialId: string, how: TrialRepeat, confirmed: boolean) => void;
   readonly clearNotice: (callId: string) => void;

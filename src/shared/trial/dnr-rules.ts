@@ -1,6 +1,7 @@
 // The declarativeNetRequest session rules for one trial, as plain data (src/shared loads no chrome
 // types; the shape matches chrome.declarativeNetRequest.Rule). Scoped as tightly as Chromium
-// allows: this tab only, this URL, these methods, this resource type.
+// allows: this tab only, requests from the page's own domain, this URL, these methods, this
+// resource type.
 import { lowerAscii } from '../cors/headers';
 import type { TrialPlan } from './trial-plan';
 import type { HeaderChange } from './trial-mark';
@@ -16,6 +17,8 @@ export interface DnrRule {
   readonly priority: number;
   readonly condition: {
     readonly tabIds: readonly number[];
+    /** The page's domain (subdomains match too): absent only for an opaque page origin. */
+    readonly initiatorDomains?: readonly string[];
     readonly regexFilter: string;
     readonly isUrlFilterCaseSensitive: true;
     readonly requestMethods: readonly string[];
@@ -39,13 +42,15 @@ function headerInfo(change: HeaderChange): DnrHeaderInfo {
 }
 
 /** One rule for the actual response, and one for the preflight when the call needs one. Ids are
- * `firstId` and `firstId + 1`. */
-export function trialRules(plan: TrialPlan, tabId: number, firstId: number): DnrRule[] {
+ * `firstId` and `firstId + 1`. `pageDomain` limits the rules to requests the page's own domain
+ * makes (see credentials-warning.ts), so another frame in the tab cannot ride on them. */
+export function trialRules(plan: TrialPlan, tabId: number, firstId: number, pageDomain: string | null): DnrRule[] {
   const rule = (id: number, methods: readonly string[], changes: readonly HeaderChange[]): DnrRule => ({
     id,
     priority: 1,
     condition: {
       tabIds: [tabId],
+      ...(pageDomain === null ? {} : { initiatorDomains: [pageDomain] }),
       regexFilter: plan.urlPattern,
       isUrlFilterCaseSensitive: true,
       requestMethods: methods,

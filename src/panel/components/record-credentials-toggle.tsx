@@ -1,0 +1,23 @@
+// "Record credential values": off unless the user turns it on. While off, capture keeps only that a
+// Cookie, Authorization or Set-Cookie header was there and how long it was, which is all the verdict
+// needs; calls captured while it was on keep their values until they leave the log.
+import { RECORD_CREDENTIALS_KEY } from '../../shared/credential-values';
+import { useStoredFlag } from '../connection/stored-flag';
+
+export function RecordCredentialsToggle() {
+  const [recording, setRecording] = useStoredFlag(RECORD_CREDENTIALS_KEY);
+  return (
+    <label
+      className="tool-check"
+      title="Keep the full Cookie, Authorization and Set-Cookie values of calls captured from now on. Off: only their presence and length are kept; verdicts are the same."
+    >
+      <input
+        type="checkbox"
+        data-testid="record-credentials"
+        checked={recording}
+        onChange={(e) => setRecording(e.currentTarget.checked)}
+      />
+      Record credential values
+    </label>
+  );
+}
