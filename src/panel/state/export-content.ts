@@ -58,7 +58,7 @@ export function exportFile(
   calls: readonly ObservedCall[],
   options: { readonly keepCredentials: boolean; readonly env: ExportEnv },
 ): ExportFile {
-  const safe = redactCalls(calls, { keepCredentials: options.keepCredentials });
+  const safe = redactCalls(calls, { keepSecrets: options.keepCredentials });
   const { env } = options;
   switch (format) {
     case 'markdown':
