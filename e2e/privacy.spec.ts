@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startPlayground, type Playground } from '../playground/servers';
 import { launchWithCorsLens, type LaunchedBrowser } from '../src/playwright/launch';
-import { findTabId } from '../src/playwright/read-report';
+import { corsLensFor } from '../src/playwright/lens';
+import { findTabId, readCorsReport } from '../src/playwright/read-report';
 import { EXTENSION_PATH, TEST_HOSTS } from './support/fixtures';
 
 let playground: Playground;
@@ -98,5 +99,22 @@ base('the extension sends nothing anywhere during a whole session', async () => 
   await panel.evaluate((url) => navigator.sendBeacon(url, 'x'), `${playground.apiOrigin}/simple/allowed?leak=panel`);
   await expect.poll(() => sent.map((line) => /leak=(\w+)/.exec(line)?.[1]).sort()).toEqual(['panel', 'worker']);
   await panel.close();
+  await page.close();
+});
+
+base('the kit masks secrets in its reports unless the test opts in', async () => {
+  const page = await lens.context.newPage();
+  await page.goto(`${playground.appOrigin}/blank`);
+  await page.evaluate(async (url) => {
+    await fetch(url, { headers: { Authorization: 'Bearer kit-secret', 'X-Auth-Token': 'kit-token' } });
+  }, `${playground.apiOrigin}/json/ok?code=kit-oauth-code`);
+  const secrets = ['kit-secret', 'kit-token', 'kit-oauth-code'];
+  await expect.poll(async () => (await readCorsReport(lens.context, { page })).calls.length).toBe(1);
+  // What corsLens.report() and the report attached to a failed test are built with.
+  const masked = JSON.stringify(await corsLensFor(lens.context, page).report());
+  for (const secret of secrets) expect(masked).not.toContain(secret);
+  expect(masked).toContain('code=redacted');
+  const kept = JSON.stringify(await corsLensFor(lens.context, page, { keepSecrets: true }).report());
+  expect(kept).toContain('kit-oauth-code');
   await page.close();
 });
