@@ -3,6 +3,7 @@ import { captureCost } from './capture-cost';
 import { checkerSection } from './checker';
 import { eventToPanelSection } from './event-to-panel';
 import type { BenchSection } from './figure';
+import { harPairingSection } from './har-pairing';
 import { pageOverhead } from './page-overhead';
 import { panelScaleSection } from './panel-scale';
 import { storeSection } from './store';
@@ -16,4 +17,5 @@ export const sections: readonly BenchSection[] = [
   eventToPanelSection,
   panelScaleSection,
   storeSection,
+  harPairingSection,
 ];

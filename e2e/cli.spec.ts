@@ -3,7 +3,7 @@
 // Playwright Chromium records against the same servers.
 import { test, expect } from '@playwright/test';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -41,7 +41,7 @@ let apiPort = 0;
 test.beforeAll(async () => {
   // The API allows /allowed for the app's origin and sends no CORS headers on /blocked.
   api = createServer((req, res) => {
-    if (req.url === '/allowed') res.setHeader('Access-Control-Allow-Origin', `http://app.test:${appPort}`);
+    if (req.url?.startsWith('/allowed')) res.setHeader('Access-Control-Allow-Origin', `http://app.test:${appPort}`);
     res.setHeader('Content-Type', 'application/json');
     res.end('{"ok":true}');
   });
@@ -49,7 +49,7 @@ test.beforeAll(async () => {
     res.setHeader('Content-Type', 'text/html');
     res.end(`<!doctype html><title>cli</title><script>
       const api = 'http://api.test:${apiPort}';
-      Promise.allSettled([fetch(api + '/allowed'), fetch(api + '/blocked')])
+      Promise.allSettled([fetch(api + '/allowed'), fetch(api + '/blocked'), fetch(api + '/allowed?access_token=cli-t0k3n&page=1')])
         .then(() => { document.title = 'done'; });
     </script>`);
   });
@@ -87,6 +87,46 @@ test('check --format md prints the Markdown report', async () => {
   expect(run.code).toBe(1);
   expect(run.stdout).toContain('# CORS Lens report');
   expect(run.stdout).toContain('MissingAllowOriginHeader');
+});
+
+test('check masks secrets in every format, and --keep-secrets keeps them', async () => {
+  for (const format of ['text', 'json', 'md']) {
+    const run = await runCli(['check', pageUrl(), '--wait-for', '200', '--format', format]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain('cli-t0k3n');
+    expect(run.stdout).toMatch(/access\\?_token=redacted/);
+  }
+  const kept = await runCli(['check', pageUrl(), '--wait-for', '200', '--keep-secrets']);
+  expect(kept.stdout).toContain('access_token=cli-t0k3n');
+});
+
+test('explain on a hostile HAR: control characters escaped, 200,000 [ is a one-line error', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'cors-lens-hostile-'));
+  try {
+    const hostile = join(dir, 'hostile.har');
+    const entry = {
+      startedDateTime: '2026-01-01T00:00:00.000Z',
+      time: 1,
+      _resourceType: 'fetch',
+      request: { method: 'G\u009bET', url: 'http://api.test/x?\u001b]0;title\u0007', headers: [{ name: 'Origin', value: 'http://app.test' }] },
+      response: { status: 0, headers: [], redirectURL: '' },
+      _error: 'net::ERR_FAILED\u001b[2J',
+    };
+    await writeFile(hostile, JSON.stringify({ log: { version: '1.2', entries: [entry] } }));
+    const run = await runCli(['explain', hostile]);
+    // eslint-disable-next-line no-control-regex -- the point: no raw control character reaches the terminal
+    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(run.stdout).toContain('G\\x9bET');
+    expect(run.stdout).toContain('http://api.test/x?\\x1b]0;title\\x07');
+
+    const deep = join(dir, 'deep.har');
+    await writeFile(deep, '['.repeat(200_000));
+    const bad = await runCli(['explain', deep]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(`cors-lens: ${deep} is not valid JSON (line 1): Unexpected end of JSON input\n`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 test('check on an unreachable URL says so without a stack trace', async () => {

@@ -17,7 +17,7 @@ interface HarFile {
   };
 }
 
-async function download(panel: PanelPage, format: 'markdown' | 'har'): Promise<string> {
+async function download(panel: PanelPage, format: 'markdown' | 'json' | 'har'): Promise<string> {
   await panel.page.getByTestId('export-format').selectOption(format);
   const [file] = await Promise.all([panel.page.waitForEvent('download'), panel.page.getByTestId('export-download').click()]);
   const path = await file.path();
@@ -71,6 +71,59 @@ test('exports Markdown and HAR with the code, a diagram, and redacted credential
     .toContain('Bearer secret-token');
   expect(await download(panel, 'har')).toContain('Bearer secret-token');
   await panel.page.getByTestId('record-credentials').uncheck();
+
+  await panel.close();
+  await app.close();
+});
+
+test('every export and Copy as curl mask the wider secret list and the names the user adds, which persist', async ({ lens, playground }) => {
+  const app = await lens.context.newPage();
+  await app.goto(`${playground.appOrigin}/blank`);
+  await app.evaluate(async (url) => {
+    await fetch(url, { headers: { 'X-Api-Key': 'k-secret-123', 'X-CSRF-Token': 'csrf-secret', 'X-Tenant': 'acme-tenant' } });
+  }, `${playground.apiOrigin}/json/ok?access_token=url-t0k3n&page=2`);
+  const secrets = ['k-secret-123', 'csrf-secret', 'acme-tenant', 'url-t0k3n'];
+  let panel = await PanelPage.open(lens.context, lens.extensionId, app);
+  await expect(panel.rows()).toHaveCount(1);
+  await panel.page.getByTestId('export-menu-toggle').click();
+  await panel.page.getByTestId('redact-names').fill('X-Tenant');
+  // The setting outlives the panel.
+  await panel.close();
+  panel = await PanelPage.open(lens.context, lens.extensionId, app);
+  await panel.page.getByTestId('export-menu-toggle').click();
+  await expect(panel.page.getByTestId('redact-names')).toHaveValue('X-Tenant');
+  await panel.page.getByTestId('export-scope').selectOption('all');
+
+  for (const format of ['markdown', 'json', 'har'] as const) {
+    const text = await download(panel, format);
+    for (const secret of secrets) expect(text, `${format} holds ${secret}`).not.toContain(secret);
+    expect(text).toMatch(/access\\?_token=redacted/);
+  }
+  // Control: the values were captured, and the one opt-in keeps them.
+  await panel.page.getByTestId('keep-credentials').check();
+  const kept = await download(panel, 'har');
+  for (const secret of secrets) expect(kept).toContain(secret);
+  await panel.page.getByTestId('keep-credentials').uncheck();
+  await panel.page.getByTestId('export-menu-toggle').click();
+
+  // Copy as curl: what the button hands the clipboard.
+  await panel.page.evaluate(() => {
+    const copied: string[] = [];
+    (window as unknown as { copied: string[] }).copied = copied;
+    navigator.clipboard.writeText = (text: string) => {
+      copied.push(text);
+      return Promise.resolve();
+    };
+  });
+  await panel.rows().first().click();
+  for (const button of await panel.page.getByTestId('copy-curl').all()) await button.click();
+  const commands = await panel.page.evaluate(() => (window as unknown as { copied: string[] }).copied);
+  expect(commands).toHaveLength(2);
+  for (const command of commands) {
+    expect(command).toMatch(/^curl \\\n {2}-g \\\n/);
+    for (const secret of secrets) expect(command).not.toContain(secret);
+  }
+  expect(commands.find((c) => c.includes("'GET'"))).toContain("-H 'X-Api-Key: <redacted>'");
 
   await panel.close();
   await app.close();

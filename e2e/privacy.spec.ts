@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startPlayground, type Playground } from '../playground/servers';
 import { launchWithCorsLens, type LaunchedBrowser } from '../src/playwright/launch';
+import { corsLensFor } from '../src/playwright/lens';
 import { findTabId, readCorsReport } from '../src/playwright/read-report';
 import { PanelPage } from './pages/panel-page';
 import { AUTHORIZATION_VALUE, COOKIE_VALUE, startCookieSite } from './support/cookie-site';
@@ -150,4 +151,21 @@ base('credential values are not stored unless the user turns on "Record credenti
   await panel.close();
   await page.close();
   await site.close();
+});
+
+base('the kit masks secrets in its reports unless the test opts in', async () => {
+  const page = await lens.context.newPage();
+  await page.goto(`${playground.appOrigin}/blank`);
+  await page.evaluate(async (url) => {
+    await fetch(url, { headers: { Authorization: 'Bearer kit-secret', 'X-Auth-Token': 'kit-token' } });
+  }, `${playground.apiOrigin}/json/ok?code=kit-oauth-code`);
+  const secrets = ['kit-secret', 'kit-token', 'kit-oauth-code'];
+  await expect.poll(async () => (await readCorsReport(lens.context, { page })).calls.length).toBe(1);
+  // What corsLens.report() and the report attached to a failed test are built with.
+  const masked = JSON.stringify(await corsLensFor(lens.context, page).report());
+  for (const secret of secrets) expect(masked).not.toContain(secret);
+  expect(masked).toContain('code=redacted');
+  const kept = JSON.stringify(await corsLensFor(lens.context, page, { keepSecrets: true }).report());
+  expect(kept).toContain('kit-oauth-code');
+  await page.close();
 });

@@ -1,5 +1,6 @@
 // Parses `cors-lens` arguments into a command. Pure, so every usage error is unit-tested; a bad
 // argument is a UsageError (exit code 2), never a stack trace.
+import { parseNameList } from '../shared/redact';
 
 export type OutputFormat = 'text' | 'json' | 'md';
 export type FailOn = 'blocked' | 'warning';
@@ -7,6 +8,8 @@ export type FailOn = 'blocked' | 'warning';
 export interface OutputOptions {
   readonly format: OutputFormat;
   readonly failOn: FailOn;
+  /** Secret values are masked in every format unless --keep-secrets; --redact adds names. */
+  readonly redact: { readonly keepSecrets: boolean; readonly extraNames: readonly string[] };
 }
 
 export type Command =
@@ -20,6 +23,8 @@ export class UsageError extends Error {
 }
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'md'];
+/** Options that take no value. */
+const FLAGS: readonly string[] = ['--keep-secrets'];
 const FAIL_ON: readonly FailOn[] = ['blocked', 'warning'];
 
 function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
@@ -39,6 +44,8 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   const positional: string[] = [];
   const values = new Map<string, string>();
+  const flags = new Set<string>();
+  const redactNames: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] ?? '';
     if (!arg.startsWith('--')) {
@@ -47,16 +54,28 @@ export function parseArgs(argv: readonly string[]): Command {
     }
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
-    const allowed = command === 'check' ? ['--wait-for', '--fail-on', '--format'] : ['--fail-on', '--format'];
+    if (FLAGS.includes(name)) {
+      if (eq !== -1) throw new UsageError(`${name} takes no value`);
+      flags.add(name);
+      continue;
+    }
+    const common = ['--fail-on', '--format', '--redact'];
+    const allowed = command === 'check' ? ['--wait-for', ...common] : common;
     if (!allowed.includes(name)) throw new UsageError(`unknown option ${name} for ${command}`);
     let value = eq === -1 ? rest[++i] : arg.slice(eq + 1);
     if (value === undefined || (eq === -1 && value.startsWith('--'))) throw new UsageError(`${name} needs a value`);
     value = value.trim();
+    if (name === '--redact') {
+      const names = parseNameList(value);
+      if (names.length === 0) throw new UsageError('--redact needs header or parameter names');
+      redactNames.push(...names);
+    }
     values.set(name, value);
   }
   const output: OutputOptions = {
     format: oneOf('--format', values.get('--format') ?? 'text', FORMATS),
     failOn: oneOf('--fail-on', values.get('--fail-on') ?? 'blocked', FAIL_ON),
+    redact: { keepSecrets: flags.has('--keep-secrets'), extraNames: redactNames },
   };
   const what = command === 'check' ? 'a URL' : 'a HAR file';
   if (positional.length === 0) throw new UsageError(`${command} needs ${what}`);
@@ -76,7 +95,9 @@ export const HELP = `cors-lens: explains why cross-origin requests were blocked 
 
 Usage:
   cors-lens check <url> [--wait-for ms] [--fail-on blocked|warning] [--format text|json|md]
+                  [--redact names] [--keep-secrets]
   cors-lens explain <file.har> [--fail-on blocked|warning] [--format text|json|md]
+                  [--redact names] [--keep-secrets]
 
 Commands:
   check     Open <url> in headless Chromium with CORS Lens, wait for the network to go idle
@@ -90,6 +111,11 @@ Options:
   --fail-on   blocked (default): exit 1 when a call was blocked;
               warning: also exit 1 when a call has a warning
   --wait-for  extra milliseconds to wait after network idle (check only)
+  --redact    more header or URL parameter names whose values to mask, comma-separated
+              (repeatable); Cookie, Authorization, *-Token, *-Key, *-Secret, access_token,
+              code, signature, password and URL userinfo are always masked
+  --keep-secrets
+              print those values as captured instead of <redacted>
   -h, --help  show this help
 
 Exit codes: 0 no problems, 1 blocked calls (or warnings with --fail-on warning), 2 usage or

@@ -4,9 +4,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchWithCorsLens, type LaunchedBrowser } from '../playwright/launch';
 import { readObservedCalls } from '../playwright/read-report';
-import { buildReport } from '../shared/report';
 import { CliError } from './cli-error';
-import type { CheckedCalls } from './format-report';
+import type { SeenCalls } from './format-report';
 
 export interface CheckOptions {
   readonly url: string;
@@ -41,7 +40,7 @@ export function navigationProblem(url: string, message: string): string {
   return `cannot load ${url}: ${message.split('\n')[0] ?? message}`;
 }
 
-export async function checkUrl(options: CheckOptions): Promise<CheckedCalls> {
+export async function checkUrl(options: CheckOptions): Promise<SeenCalls> {
   if (!existsSync(join(options.extensionPath, 'manifest.json'))) {
     throw new CliError(`the CORS Lens extension is not built at ${options.extensionPath} (run npm run build)`);
   }
@@ -71,9 +70,8 @@ export async function checkUrl(options: CheckOptions): Promise<CheckedCalls> {
     }
     // The raw records carry the headers the Markdown report shows; the report is built from them.
     const calls = await readObservedCalls(browser.context, { page });
-    const report = buildReport(calls);
     const version = browser.context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
-    return { report, calls, source: `Chromium ${version} (headless, cors-lens check)` };
+    return { calls, source: `Chromium ${version} (headless, cors-lens check)` };
   } finally {
     await browser.close();
   }

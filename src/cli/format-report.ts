@@ -4,6 +4,7 @@ import type { ObservedCall } from '../shared/observed-call';
 import type { CorsReport, ReportCall } from '../shared/report';
 import { reportMarkdown } from '../shared/report-markdown';
 import type { FailOn, OutputFormat } from './args';
+import { printable } from './terminal-text';
 
 const LABELS: Readonly<Record<ReportCall['outcome'], string>> = {
   allowed: 'ALLOWED',
@@ -12,20 +13,21 @@ const LABELS: Readonly<Record<ReportCall['outcome'], string>> = {
   pending: 'PENDING',
 };
 
+/** Our multi-line prose, indented, each line made printable (it quotes values from the wire). */
 function indent(text: string): string {
   return text
     .split('\n')
-    .map((line) => `    ${line}`)
+    .map((line) => `    ${printable(line)}`)
     .join('\n');
 }
 
 export function reportText(report: CorsReport): string {
   if (report.calls.length === 0) return 'No cross-origin calls seen.\n';
-  const methodWidth = Math.max(...report.calls.map((c) => c.method.length));
+  const methodWidth = report.calls.reduce((widest, c) => Math.max(widest, printable(c.method).length), 0);
   const lines = report.calls.map((call) => {
-    const head = [LABELS[call.outcome].padEnd(7), call.method.padEnd(methodWidth), call.url];
+    const head = [LABELS[call.outcome].padEnd(7), printable(call.method).padEnd(methodWidth), printable(call.url)];
     if (call.corsError) head.push(call.corsError.code);
-    else if (call.networkError) head.push(call.networkError);
+    else if (call.networkError) head.push(printable(call.networkError));
     const body: string[] = [];
     if (call.outcome !== 'allowed' && call.explanation) body.push(indent(call.explanation));
     if (call.outcome !== 'allowed' && call.fix) body.push(indent(`Fix: ${call.fix}`));
@@ -41,13 +43,16 @@ export function summary(report: CorsReport): string {
   return `${report.calls.length} cross-origin calls: ${count('blocked')} blocked, ${count('allowed')} allowed, ${count('failed')} failed, ${count('pending')} pending; ${warnings} warnings`;
 }
 
-/** What `check` and `explain` produce: the report, the calls it was built from (the Markdown
- * report reads their headers), and where they came from. */
-export interface CheckedCalls {
-  readonly report: CorsReport;
+/** What `check` and `explain` saw: the calls (the Markdown report reads their headers) and where. */
+export interface SeenCalls {
   readonly calls: readonly ObservedCall[];
   /** The browser, or the HAR file, the calls were seen in. */
   readonly source: string;
+}
+
+/** The calls as they are printed (redacted unless --keep-secrets) and the report built from them. */
+export interface CheckedCalls extends SeenCalls {
+  readonly report: CorsReport;
 }
 
 export function formatReport(result: CheckedCalls, format: OutputFormat): string {

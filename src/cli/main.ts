@@ -3,8 +3,9 @@
 import { parseArgs, HELP, UsageError, type Command } from './args';
 import { checkUrl } from './check-url';
 import { CliError } from './cli-error';
-import { exitCodeFor, formatReport, type CheckedCalls } from './format-report';
+import { exitCodeFor, formatReport, type CheckedCalls, type SeenCalls } from './format-report';
 import { readHarCalls } from './read-har';
+import { redactCalls } from '../shared/redact';
 import { buildReport } from '../shared/report';
 
 export interface CliEnvironment {
@@ -15,7 +16,9 @@ export interface CliEnvironment {
   readonly stderr: (text: string) => void;
 }
 
-async function reportFor(command: Extract<Command, { kind: 'check' | 'explain' }>, env: CliEnvironment): Promise<CheckedCalls> {
+type ReportCommand = Extract<Command, { kind: 'check' | 'explain' }>;
+
+function seenCalls(command: ReportCommand, env: CliEnvironment): Promise<SeenCalls> {
   switch (command.kind) {
     case 'check':
       return checkUrl({
@@ -24,20 +27,25 @@ async function reportFor(command: Extract<Command, { kind: 'check' | 'explain' }
         extensionPath: env.extensionPath,
         progress: (line) => env.stderr(`${line}\n`),
       });
-    case 'explain': {
-      const calls = await readHarCalls(command.file);
-      const report = buildReport(calls);
-      const unexplained = report.calls.filter((c) => c.outcome === 'blocked' && c.corsError === null && c.status === null);
-      if (unexplained.length > 0) {
-        env.stderr(
-          `Note: the HAR holds no response for ${unexplained.length} blocked call(s), so their CORS reason cannot be named ` +
-            `(Playwright's recordHar keeps none for blocked requests, nor preflights). ` +
-            `Run cors-lens check on the page, or export the HAR from Chrome DevTools.\n`,
-        );
-      }
-      return { report, calls, source: `HAR file ${command.file}` };
-    }
+    case 'explain':
+      return readHarCalls(command.file).then((calls) => ({ calls, source: `HAR file ${command.file}` }));
   }
+}
+
+/** Every format is built from the redacted calls: this is the CLI's one redaction step. */
+async function reportFor(command: ReportCommand, env: CliEnvironment): Promise<CheckedCalls> {
+  const seen = await seenCalls(command, env);
+  const calls = redactCalls(seen.calls, command.redact);
+  const report = buildReport(calls);
+  const unexplained = report.calls.filter((c) => c.outcome === 'blocked' && c.corsError === null && c.status === null);
+  if (command.kind === 'explain' && unexplained.length > 0) {
+    env.stderr(
+      `Note: the HAR holds no response for ${unexplained.length} blocked call(s), so their CORS reason cannot be named ` +
+        `(Playwright's recordHar keeps none for blocked requests, nor preflights). ` +
+        `Run cors-lens check on the page, or export the HAR from Chrome DevTools.\n`,
+    );
+  }
+  return { report, calls, source: seen.source };
 }
 
 export async function main(argv: readonly string[], env: CliEnvironment): Promise<number> {

@@ -18,6 +18,11 @@ import { readCorsReport } from './read-report';
 export interface CorsLensTestOptions {
   /** The unpacked extension to load; defaults to the `dist/` shipped in this package. */
   readonly corsLensExtensionPath: string | undefined;
+  /** Keep cookie, token and URL-secret values in `corsLens` reports and the report attached to a
+   * failed test; they are masked by default, as in every CORS Lens export. */
+  readonly corsLensKeepSecrets: boolean;
+  /** More header or URL parameter names whose values to mask. */
+  readonly corsLensRedactNames: readonly string[];
 }
 
 export interface CorsLensTestFixtures {
@@ -39,10 +44,12 @@ export const test: TestType<
   PlaywrightWorkerArgs & PlaywrightWorkerOptions
 > = base.extend<CorsLensTestOptions & CorsLensTestFixtures>({
   corsLensExtensionPath: [undefined, { option: true }],
+  corsLensKeepSecrets: [false, { option: true }],
+  corsLensRedactNames: [[], { option: true }],
 
   // A fresh profile per test: extensions need a persistent context, and a shared one would carry
   // cookies, cache and preflight cache from test to test.
-  context: async ({ corsLensExtensionPath, headless }, use, testInfo) => {
+  context: async ({ corsLensExtensionPath, corsLensKeepSecrets, corsLensRedactNames, headless }, use, testInfo) => {
     const launched = await launchWithCorsLens({
       extensionPath: corsLensExtensionPath ?? bundledExtensionPath(),
       headless,
@@ -51,7 +58,8 @@ export const test: TestType<
       await use(launched.context);
       if (testInfo.status !== testInfo.expectedStatus) {
         // Best effort: a crashed browser must not hide the test's own error.
-        const report = await readCorsReport(launched.context).catch(() => null);
+        const redact = { keepSecrets: corsLensKeepSecrets, extraNames: corsLensRedactNames };
+        const report = await readCorsReport(launched.context, redact).catch(() => null);
         if (report) {
           await testInfo.attach('cors-lens-report', {
             body: JSON.stringify(report, null, 2),
@@ -68,7 +76,7 @@ export const test: TestType<
     await use(context.pages()[0] ?? (await context.newPage()));
   },
 
-  corsLens: async ({ context, page }, use) => {
-    await use(corsLensFor(context, page));
+  corsLens: async ({ context, page, corsLensKeepSecrets, corsLensRedactNames }, use) => {
+    await use(corsLensFor(context, page, { keepSecrets: corsLensKeepSecrets, extraNames: corsLensRedactNames }));
   },
 });

@@ -1,10 +1,12 @@
 // `corsLens`: the calls CORS Lens saw in one page's tab, for a context the fixture launched or one
 // the user launched with `launchWithCorsLens`.
 import type { BrowserContext, Page } from '@playwright/test';
+import type { RedactOptions } from '../shared/redact';
 import type { CorsReport, ReportCall } from '../shared/report';
 import { clearCorsLog, findTabId, readCorsReport } from './read-report';
 
-export interface CorsLensOptions {
+/** Secret values are masked in `calls()` and `report()` unless `keepSecrets`. */
+export interface CorsLensOptions extends RedactOptions {
   /** How long `calls()`/`report()` wait for calls still in flight (ms). */
   readonly settleTimeout?: number;
 }
@@ -34,11 +36,7 @@ export async function tabIdOfPage(context: BrowserContext, page: Page): Promise<
 
 export function corsLensFor(context: BrowserContext, page: Page, options: CorsLensOptions = {}): CorsLens {
   const tabId = () => tabIdOfPage(context, page);
-  const report = async () =>
-    readCorsReport(context, {
-      tabId: await tabId(),
-      ...(options.settleTimeout === undefined ? {} : { settleTimeout: options.settleTimeout }),
-    });
+  const report = async () => readCorsReport(context, { ...options, tabId: await tabId() });
   return {
     page,
     tabId,

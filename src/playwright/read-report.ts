@@ -2,10 +2,13 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { kitSeamProblem, type KitSeamGlobal } from '../shared/kit-seam';
 import type { ObservedCall } from '../shared/observed-call';
+import { redactCalls, type RedactOptions } from '../shared/redact';
 import { buildReport, type CorsReport } from '../shared/report';
 import { extensionWorker } from './launch';
 
-export interface ReadReportOptions {
+/** `keepSecrets` keeps cookie, token and URL-secret values in the report (masked by default, as in
+ * every CORS Lens export); `extraNames` masks more header or URL parameter names. */
+export interface ReadReportOptions extends RedactOptions {
   /** Only this page's tab; every tab when omitted. */
   readonly page?: Page;
   /** Only this tab (as found by `findTabId`); wins over `page`. */
@@ -15,10 +18,11 @@ export interface ReadReportOptions {
 }
 
 export async function readCorsReport(context: BrowserContext, options: ReadReportOptions = {}): Promise<CorsReport> {
-  return buildReport(await readObservedCalls(context, options));
+  return buildReport(redactCalls(await readObservedCalls(context, options), options));
 }
 
-/** The raw records the report is built from (with every header), once in-flight calls settle. */
+/** The raw records the report is built from (with every header, unredacted: callers that print
+ * them redact first), once in-flight calls settle. */
 export async function readObservedCalls(context: BrowserContext, options: ReadReportOptions = {}): Promise<ObservedCall[]> {
   const worker = await wakeWorker(context);
   const tabId = options.tabId ?? (options.page ? await tabIdOf(worker, options.page) : undefined);

@@ -27,10 +27,18 @@ function hop(extra: Partial<ObservedHop> = {}): ObservedHop {
   };
 }
 
-/** What a POSIX shell makes of the command: the argv curl would receive. */
-function argv(command: string): string[] {
+/** What bash makes of the command (the shell it is pasted into; zsh reads $'…' the same way): the
+ * argv curl would receive, as raw bytes. */
+function argvBytes(command: string): Buffer[] {
   const script = `set -- ${command.replace(/^curl/, '')}; for a in "$@"; do printf '%s\\0' "$a"; done`;
-  return execFileSync('sh', ['-c', script]).toString().split('\0').slice(0, -1);
+  const out = execFileSync('bash', ['-c', script]);
+  const args: Buffer[] = [];
+  for (let from = 0, nul = out.indexOf(0); nul >= 0; from = nul + 1, nul = out.indexOf(0, from)) args.push(out.subarray(from, nul));
+  return args;
+}
+
+function argv(command: string): string[] {
+  return argvBytes(command).map((a) => a.toString('utf8'));
 }
 
 describe('shellQuote', () => {
@@ -44,7 +52,7 @@ describe('curlFor', () => {
   test('actual request: method, -i, page headers, no browser-managed ones, secrets redacted', () => {
     const cmd = curlFor(hop(), 'PUT', 'actual');
     const args = argv(cmd);
-    expect(args.slice(0, 3)).toEqual(['-i', '-X', 'PUT']);
+    expect(args.slice(0, 4)).toEqual(['-g', '-i', '-X', 'PUT']);
     expect(args).toContain('Origin: https://app.example');
     expect(args).toContain('Content-Type: application/json');
     expect(args).toContain(`Authorization: ${REDACTED}`);
@@ -54,8 +62,8 @@ describe('curlFor', () => {
     expect(args.at(-1)).toBe(URL);
   });
 
-  test('includeCredentials keeps Cookie and Authorization', () => {
-    const args = argv(curlFor(hop(), 'PUT', 'actual', { includeCredentials: true }));
+  test('keepSecrets keeps Cookie and Authorization', () => {
+    const args = argv(curlFor(hop(), 'PUT', 'actual', { keepSecrets: true }));
     expect(args).toContain('Authorization: Bearer s3cret');
     expect(args).toContain('Cookie: sid=abc');
   });
@@ -80,6 +88,7 @@ describe('curlFor', () => {
     });
     const args = argv(curlFor(h, 'PUT', 'preflight'));
     expect(args).toEqual([
+      '-g',
       '-i',
       '-X',
       'OPTIONS',
@@ -110,6 +119,7 @@ describe('curlFor', () => {
     });
     const args = argv(curlFor(evil, "GE'T", 'actual'));
     expect(args).toEqual([
+      '-g',
       '-i',
       '-X',
       "GE'T",
@@ -121,5 +131,46 @@ describe('curlFor', () => {
       'X-Sub: $(id) `id` "q"',
       "https://api.example/x?q=';touch /tmp/pwned;'",
     ]);
+  });
+
+  test('the same redaction as every export: new names, URL secrets and names the user added', () => {
+    const h = hop({
+      url: 'https://u:pw@api.example/x?access_token=t0k&page=2',
+      requestHeaders: lines([
+        ['X-Api-Key', 'k-123'],
+        ['X-CSRF-Token', 'csrf-1'],
+        ['X-Tenant', 'acme'],
+      ]),
+    });
+    const cmd = curlFor(h, 'GET', 'actual', { extraNames: ['x-tenant'] });
+    for (const secret of ['t0k', 'pw', 'k-123', 'csrf-1', 'acme']) expect(cmd).not.toContain(secret);
+    expect(argv(cmd)).toContain('X-Api-Key: <redacted>');
+    expect(argv(cmd).at(-1)).toBe('https://redacted@api.example/x?access_token=redacted&page=2');
+  });
+
+  test('brackets and braces in the URL reach curl as they are, not as a glob (-g)', () => {
+    const url = 'https://api.example/x?filter[name]=x&ids={1,2}&n=[1-100000]';
+    const args = argv(curlFor(hop({ url }), 'GET', 'actual'));
+    expect(args[0]).toBe('-g');
+    expect(args.at(-1)).toBe(url);
+  });
+
+  test('control characters are written as escapes, so the pasted text carries none', () => {
+    const h = hop({
+      url: 'https://api.example/x?q=\u001b]0;pwned\u0007',
+      requestHeaders: lines([
+        ['X-Control', 'a\tb\u0001c\u001b[31mred\u007fd\u009be'],
+        ['X-Quote', "it's \\ fine\u0001"],
+      ]),
+    });
+    const cmd = curlFor(h, 'GET', 'actual');
+    // eslint-disable-next-line no-control-regex -- the point: no raw control character in the command
+    expect(cmd.replace(/ \\\n {2}/g, ' ')).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(cmd).toContain("$'X-Control: a\\x09b\\x01c\\x1b[31mred\\x7fd\\x9be'");
+    // The shell turns the escapes back into the exact bytes (a C1 character is one byte on the wire).
+    const args = argvBytes(cmd);
+    expect(args.map((a) => a.toString('latin1'))).toContain('X-Control: a\tb\u0001c\u001b[31mred\u007fd\u009be');
+    expect(args.map((a) => a.toString('utf8'))).toContain("X-Quote: it's \\ fine\u0001");
+    expect(args.at(-1)?.toString('utf8')).toBe('https://api.example/x?q=\u001b]0;pwned\u0007');
   });
 });

@@ -1,16 +1,16 @@
 // "Copy as curl": one step of a call as a shell command a backend engineer can run to see what the
-// server answers. Pure; the panel copies the string. Every value is single-quoted for POSIX shells.
+// server answers. Pure; the panel copies the string. Values are single-quoted, or $'…'-quoted with
+// escapes when they hold control characters, so a pasted command carries no terminal escapes.
 import type { HeaderLine, ObservedHop } from './observed-call';
 import { headerValue, lowerAscii } from './cors/headers';
+import { redactHop, type RedactOptions } from './redact';
+
+export { REDACTED } from './redact';
 
 export type CurlKind = 'preflight' | 'actual';
 
-export interface CurlOptions {
-  /** Keep Cookie and Authorization values instead of `<redacted>`. */
-  readonly includeCredentials?: boolean;
-}
-
-export const REDACTED = '<redacted>';
+/** Secrets are masked by the same step as every export; `keepSecrets` keeps them. */
+export type CurlOptions = RedactOptions;
 
 /** Headers the HTTP stack or the browser manages; curl sets its own or they would mislead. */
 const SKIPPED = new Set([
@@ -27,24 +27,31 @@ const SKIPPED = new Set([
   'expect',
 ]);
 
-const SECRET = new Set(['cookie', 'authorization', 'proxy-authorization']);
-
 const PREFLIGHT_HEADERS = ['origin', 'access-control-request-method', 'access-control-request-headers'];
 
-/** POSIX single-quoting: the only character that needs care inside '…' is ' itself. Newlines and
- * other control characters are kept literally inside the quotes, where the shell does not act on them. */
-export function shellQuote(value: string): string {
-  return `'${value.replaceAll("'", `'\\''`)}'`;
+// C0, DEL and C1: what a terminal may act on when the text is pasted or echoed.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+function hexEscape(c: string): string {
+  return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
 }
 
-function headerArgs(lines: readonly HeaderLine[], options: CurlOptions): string[] {
+/** Single-quoting, where the only character that needs care is ' itself; a value with control
+ * characters is written $'…' (bash, zsh, ksh) with each of them as \xHH, so none is on the page.
+ * A C1 character becomes its one byte, as it was on the wire (header values are Latin-1). */
+export function shellQuote(value: string): string {
+  if (value.search(CONTROL) < 0) return `'${value.replaceAll("'", `'\\''`)}'`;
+  return `$'${value.replace(/[\\']/g, '\\$&').replace(CONTROL, hexEscape)}'`;
+}
+
+function headerArgs(lines: readonly HeaderLine[]): string[] {
   const out: string[] = [];
   for (const h of lines) {
     const lower = lowerAscii(h.name);
     if (SKIPPED.has(lower) || lower.startsWith(':')) continue;
-    const value = SECRET.has(lower) && options.includeCredentials !== true ? REDACTED : h.value;
     // A header line cannot hold CR or LF; curl would split it into two headers.
-    out.push(`-H ${shellQuote(`${h.name}: ${value.replace(/[\r\n]+/g, ' ')}`)}`);
+    out.push(`-H ${shellQuote(`${h.name}: ${h.value.replace(/[\r\n]+/g, ' ')}`)}`);
   }
   return out;
 }
@@ -67,11 +74,13 @@ function preflightLines(hop: ObservedHop, method: string): HeaderLine[] {
   return lines;
 }
 
-/** A curl command for the preflight or the actual request of one hop. */
-export function curlFor(hop: ObservedHop, method: string, kind: CurlKind, options: CurlOptions = {}): string {
+/** A curl command for the preflight or the actual request of one hop. `-g` turns curl's URL
+ * globbing off: `?filter[name]=x` is sent as it is, and `[1-100000]` is not 100,000 requests. */
+export function curlFor(captured: ObservedHop, method: string, kind: CurlKind, options: CurlOptions = {}): string {
+  const hop = redactHop(captured, options);
   const url = kind === 'preflight' ? (hop.preflight?.url ?? hop.url) : hop.url;
   const lines = kind === 'preflight' ? preflightLines(hop, method) : (hop.requestHeaders ?? []);
   const verb = kind === 'preflight' ? 'OPTIONS' : method;
-  const parts = ['curl', '-i', '-X', shellQuote(verb), ...headerArgs(lines, options), shellQuote(url)];
+  const parts = ['curl', '-g', '-i', '-X', shellQuote(verb), ...headerArgs(lines), shellQuote(url)];
   return parts.join(' \\\n  ');
 }

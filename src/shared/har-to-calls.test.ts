@@ -129,6 +129,37 @@ describe('harToCalls', () => {
     expect(call?.hops[0]?.preflight?.response?.status).toBe(204);
   });
 
+  test('interleaved preflights each pair with the next actual request of their URL and method', () => {
+    const pf = (path: string, method: string): EntrySpec => ({
+      method: 'OPTIONS',
+      url: `${API}${path}`,
+      req: { ...ORIGIN, 'Access-Control-Request-Method': method },
+      status: 204,
+      res: { ...ALLOW, 'Access-Control-Allow-Methods': method },
+    });
+    const actual = (path: string, method: string, status: number): EntrySpec => ({ method, url: `${API}${path}`, req: ORIGIN, status, res: ALLOW });
+    const calls = harToCalls(
+      har(
+        pf('/a', 'PUT'),
+        pf('/b', 'PUT'),
+        pf('/a', 'DELETE'),
+        actual('/b', 'PUT', 201),
+        pf('/a', 'PUT'),
+        actual('/a', 'PUT', 202),
+        actual('/a', 'DELETE', 203),
+        actual('/a', 'PUT', 204),
+        pf('/lone', 'PATCH'),
+      ),
+    );
+    expect(calls.map((c) => `${c.method} ${c.hops[0]?.url.slice(API.length)} ${c.hops[0]?.response?.status ?? c.error}`)).toEqual([
+      'PUT /a 202',
+      'PUT /b 201',
+      'DELETE /a 203',
+      'PUT /a 204',
+      'PATCH /lone net::ERR_FAILED',
+    ]);
+  });
+
   test('a failed entry is errored with its net error and no response', () => {
     const [call] = harToCalls(har({ url: `${API}/a`, req: ORIGIN, status: 0, error: 'net::ERR_CONNECTION_REFUSED' }));
     expect(call?.state).toBe('errored');

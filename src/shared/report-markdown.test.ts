@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkCall } from './cors/checker';
-import { escapeMarkdown, reportMarkdown } from './report-markdown';
+import { codeSpan, escapeMarkdown, reportMarkdown } from './report-markdown';
+import { blocked, hop, response } from './cors/test-calls';
 import { ALLOWED_GET, NO_ACAO, PREFLIGHT_HEADER, REALISTIC_CALLS } from './report-test-calls';
 
 const env = { browser: 'Chrome 156', pageOrigin: 'https://app.example', generatedAt: new Date('2026-11-26T13:00:00Z') };
@@ -49,7 +50,46 @@ describe('reportMarkdown', () => {
     ['a|b', 'a\\|b'],
     ['`x`', '\\`x\\`'],
     ['line\nbreak', 'line break'],
+    ['x`](https://evil) <img src=x>', 'x\\`\\]\\(https://evil\\) &lt;img src=x&gt;'],
+    ['[a](b) ![c] *d* _e_ &amp;', '\\[a\\]\\(b\\) \\!\\[c\\] \\*d\\* \\_e\\_ &amp;amp;'],
   ])('escapeMarkdown(%j)', (input, want) => {
     expect(escapeMarkdown(input)).toBe(want);
+  });
+
+  test.each([
+    ['plain', '`plain`'],
+    ['a`b', '``a`b``'],
+    ['a``b`', '``` a``b` ```'],
+    ['`x`](https://evil)', '`` `x`](https://evil) ``'],
+  ])('codeSpan(%j) is longer than any backtick run in the value', (input, want) => {
+    expect(codeSpan(input)).toBe(want);
+  });
+
+  test('a hostile header value renders as inert text everywhere it appears', () => {
+    const evil = 'x`](https://evil) <img src=x onerror=alert(1)> [y](z) **b** _i_';
+    const call = blocked({
+      hops: [
+        hop({
+          url: 'https://api.example/a_b*c?x=[1](2)&y=<b>',
+          response: response(200, [
+            ['Access-Control-Allow-Origin', evil],
+            ['Access-Control-Allow-Headers', evil],
+          ]),
+        }),
+      ],
+    });
+    const md = reportMarkdown([call], { ...env, browser: 'Chrome <b>', pageOrigin: 'https://app.example' });
+    expect(checkCall(call).outcome).toBe('blocked');
+    const fences = md.split('```mermaid')[0]!;
+    // No raw markup, no link or image syntax and no emphasis markers survive outside code spans.
+    const outsideCode = fences.replace(/(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, '');
+    expect(outsideCode).not.toMatch(/<(img|b)\b/);
+    expect(outsideCode).not.toMatch(/(?<!\\)\]\(/);
+    expect(outsideCode).not.toMatch(/(?<!\\)[*_]{1,2}[a-z]/);
+    // The value is in the headers table, escaped, and the fault line quotes it in one code span.
+    expect(md).toContain('| Response | Access-Control-Allow-Origin | x\\`\\]\\(https://evil\\) &lt;img src=x onerror=alert\\(1\\)&gt;');
+    expect(md).toContain(`Header at fault: **Access-Control-Allow-Origin** in the response: ${codeSpan(evil)}`);
+    expect(md).toContain('- Browser: Chrome &lt;b&gt;');
+    expect(md.slice(md.indexOf('```mermaid'))).not.toMatch(/<(img|b)\b/);
   });
 });

@@ -35,14 +35,35 @@ function mattersResponse(name: string): boolean {
   return lower.startsWith('access-control-') || lower === 'vary' || lower === 'location' || lower === 'set-cookie';
 }
 
-/** Safe inside a table cell or running text: no pipe ends a cell, no backtick opens code. */
+/** Safe inside a table cell or running text: no pipe ends a cell, no backtick opens code, no
+ * bracket, bang, star, underscore or tilde makes a link, image or emphasis, no < starts HTML. */
 export function escapeMarkdown(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, '\\`').replace(/[\r\n]+/g, ' ');
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\|`[\]()!*_~]/g, '\\$&')
+    .replace(/[\r\n]+/g, ' ');
 }
 
-/** Explanations and fixes are our own prose with intended `code` spans; only line breaks go. */
+/** A code span whose fence is longer than any backtick run in the value, so the value cannot close
+ * it; padded when the value starts or ends with a backtick. Everything inside renders as typed. */
+export function codeSpan(value: string): string {
+  const text = value.replace(/[\r\n]+/g, ' ');
+  const longest = (text.match(/`+/g) ?? []).reduce((most, run) => Math.max(most, run.length), 0);
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** Explanations and fixes are our prose with `code` spans, some quoting wire values. The text
+ * between spans is escaped and each span re-fenced, so a backtick inside a value cannot turn the
+ * rest into live Markdown; an unpaired backtick stays a visible character. */
 function prose(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ');
+  const parts = text.split('`');
+  const unpaired = parts.length % 2 === 0 ? parts.pop() : undefined;
+  const out = parts.map((part, i) => (i % 2 === 0 ? escapeMarkdown(part) : codeSpan(part))).join('');
+  return unpaired === undefined ? out : `${out}\\\`${escapeMarkdown(unpaired)}`;
 }
 
 function row(cells: readonly string[]): string {
@@ -55,9 +76,9 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
 
 const PARTICIPANT: Record<Party, string> = { page: 'Page', browser: 'Browser', server: 'Server' };
 
-/** Mermaid treats `;` as a statement end and `#` as an entity start. */
+/** Mermaid treats `;` as a statement end, `#` as an entity start and may render labels as HTML. */
 function mermaidText(s: string): string {
-  return s.replace(/#/g, '#35;').replace(/;/g, '#59;').replace(/[\r\n]+/g, ' ');
+  return s.replace(/#/g, '#35;').replace(/;/g, '#59;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/[\r\n]+/g, ' ');
 }
 
 function arrow(step: ExchangeStep): string {
@@ -102,7 +123,7 @@ function wireHeaders(call: ObservedCall): string[] {
 function faultLine(verdict: Verdict): string {
   const h = verdict.header;
   if (h === null) return 'Header at fault: not visible in the captured headers.';
-  const value = h.value === null ? '(absent)' : `\`${h.value.replace(/`/g, "'")}\``;
+  const value = h.value === null ? '(absent)' : codeSpan(h.value);
   return `Header at fault: **${escapeMarkdown(h.name)}** in the ${h.where.replace(/-/g, ' ')}: ${value}`;
 }
 

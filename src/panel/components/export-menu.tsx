@@ -1,4 +1,4 @@
-// The Export menu: format, scope and credential choice, then Copy or Download. The text is built
+// The Export menu: format, scope, what to mask and whether to keep secrets, then Copy or Download. The text is built
 // only when an action is clicked, so a tab with thousands of calls costs nothing while browsing.
 import { useState } from 'react';
 import { version } from '../../../manifest.json';
@@ -14,6 +14,9 @@ import {
   type ExportScope,
   type ExportSources,
 } from '../state/export-content';
+import { readRedactNamesText, writeRedactNames } from '../state/redact-names';
+import { browserStore } from '../state/stack-preference';
+import { parseNameList } from '../../shared/redact';
 import { downloadText } from './download';
 import { ExportJsonButton } from './export-json-button';
 
@@ -33,7 +36,8 @@ function scopeLabels(sources: ExportSources): Record<ExportScope, string> {
 export function ExportMenu(sources: ExportSources) {
   const [format, setFormat] = useState<ExportFormat>('markdown');
   const [scopeChoice, setScope] = useState<ExportScope | null>(null);
-  const [keepCredentials, setKeepCredentials] = useState(false);
+  const [keepSecrets, setKeepSecrets] = useState(false);
+  const [redactNames, setRedactNames] = useState(() => readRedactNamesText(browserStore()));
   const [copyState, setCopyState] = useState<CopyState>('idle');
   const scope: ExportScope = scopeChoice ?? (sources.selected === undefined ? 'all' : 'call');
   const calls: readonly ObservedCall[] = callsInScope(scope, sources);
@@ -41,7 +45,8 @@ export function ExportMenu(sources: ExportSources) {
 
   const build = (): ExportFile =>
     exportFile(format, calls, {
-      keepCredentials,
+      keepSecrets,
+      extraNames: parseNameList(redactNames),
       env: { browser: browserName(navigator.userAgent), version, now: new Date() },
     });
   const copy = (): void => {
@@ -98,14 +103,24 @@ export function ExportMenu(sources: ExportSources) {
             ))}
           </select>
         </label>
-        <label className="tool-check">
+        <label className="export-field" title="Cookie, Authorization, *-Token, *-Key, *-Secret, access_token, code, signature, password and URL userinfo are always masked">
+          Also mask
           <input
-            type="checkbox"
-            data-testid="keep-credentials"
-            checked={keepCredentials}
-            onChange={(e) => setKeepCredentials(e.currentTarget.checked)}
+            type="text"
+            className="tool-input"
+            data-testid="redact-names"
+            placeholder="header or parameter names"
+            value={redactNames}
+            onChange={(e) => {
+              const text = e.currentTarget.value;
+              setRedactNames(text);
+              writeRedactNames(browserStore(), text);
+            }}
           />
-          Include cookies and authorization
+        </label>
+        <label className="tool-check">
+          <input type="checkbox" data-testid="keep-credentials" checked={keepSecrets} onChange={(e) => setKeepSecrets(e.currentTarget.checked)} />
+          Keep secret values (cookies, tokens, keys)
         </label>
         <div className="export-actions">
           <button type="button" className="tool-button" data-testid="export-copy" data-copy-state={copyState} disabled={calls.length === 0} onClick={copy}>

@@ -46,7 +46,7 @@ export function TimelineStepView({ step, curl }: TimelineStepViewProps) {
             label="Copy as curl"
             testId="copy-curl"
             kind={step.kind === 'preflight' ? 'preflight' : 'actual'}
-            title="Cookie and Authorization values are replaced by <redacted>"
+            title="Secret values (cookies, tokens, keys, URL secrets) are replaced by <redacted>"
           />
         )}
       </div>

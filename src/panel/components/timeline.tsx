@@ -1,6 +1,8 @@
 import type { Verdict } from '../../shared/cors/types';
 import type { ObservedCall } from '../../shared/observed-call';
 import { curlFor } from '../../shared/curl';
+import { readRedactNames } from '../state/redact-names';
+import { browserStore } from '../state/stack-preference';
 import { buildTimeline, type TimelineStep } from '../state/timeline';
 import { TimelineStepView } from './timeline-step-view';
 
@@ -24,10 +26,12 @@ export function Timeline({ call, verdict }: { readonly call: ObservedCall; reado
   );
 }
 
-/** The step as a curl command; null for a request that never went out (nothing to replay). */
+/** The step as a curl command, masked like every export (with the names the user added in the
+ * Export menu); null for a request that never went out (nothing to replay). */
 function curlOf(call: ObservedCall, step: TimelineStep): string | null {
   const hop = call.hops[step.hopIndex];
   if (hop === undefined) return null;
-  if (step.kind === 'preflight') return curlFor(hop, call.method, 'preflight');
-  return step.requestHeaders === null ? null : curlFor(hop, call.method, 'actual');
+  const options = { extraNames: readRedactNames(browserStore()) };
+  if (step.kind === 'preflight') return curlFor(hop, call.method, 'preflight', options);
+  return step.requestHeaders === null ? null : curlFor(hop, call.method, 'actual', options);
 }

@@ -22,13 +22,31 @@ describe('export content', () => {
     ['json', 'cors-lens-report.json'],
     ['har', 'cors-lens.har'],
   ])('%s names its file', (format, fileName) => {
-    expect(exportFile(format, [secret], { keepCredentials: false, env }).fileName).toBe(fileName);
+    expect(exportFile(format, [secret], { keepSecrets: false, extraNames: [], env }).fileName).toBe(fileName);
   });
 
   test('HAR redacts Authorization unless asked to keep it', () => {
-    expect(exportFile('har', [secret], { keepCredentials: false, env }).text).not.toContain('secret-token');
-    expect(exportFile('har', [secret], { keepCredentials: false, env }).text).toContain('<redacted>');
-    expect(exportFile('har', [secret], { keepCredentials: true, env }).text).toContain('Bearer secret-token');
+    expect(exportFile('har', [secret], { keepSecrets: false, extraNames: [], env }).text).not.toContain('secret-token');
+    expect(exportFile('har', [secret], { keepSecrets: false, extraNames: [], env }).text).toContain('<redacted>');
+    expect(exportFile('har', [secret], { keepSecrets: true, extraNames: [], env }).text).toContain('Bearer secret-token');
+  });
+
+  test.each<ExportFormat>(['markdown', 'json', 'har'])('%s masks the new names, URL secrets and names the user added', (format) => {
+    const leaky = call('s3', {
+      hops: [
+        hop('https://api.test/items?access_token=t0k-url&page=2', {
+          requestHeaders: [
+            { name: 'X-Api-Key', value: 'k-123' },
+            { name: 'X-Tenant', value: 'acme-tenant' },
+          ],
+        }),
+      ],
+    });
+    const text = exportFile(format, [leaky], { keepSecrets: false, extraNames: ['x-tenant'], env }).text;
+    for (const secret of ['t0k-url', 'k-123', 'acme-tenant']) expect(text).not.toContain(secret);
+    expect(text).toMatch(/access\\?_token=redacted/);
+    const kept = exportFile(format, [leaky], { keepSecrets: true, extraNames: ['x-tenant'], env }).text;
+    expect(kept).toContain('t0k-url');
   });
 
   test('browserName', () => {

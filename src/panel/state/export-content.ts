@@ -56,9 +56,9 @@ function pageOrigin(calls: readonly ObservedCall[]): string {
 export function exportFile(
   format: ExportFormat,
   calls: readonly ObservedCall[],
-  options: { readonly keepCredentials: boolean; readonly env: ExportEnv },
+  options: { readonly keepSecrets: boolean; readonly extraNames: readonly string[]; readonly env: ExportEnv },
 ): ExportFile {
-  const safe = redactCalls(calls, { keepCredentials: options.keepCredentials });
+  const safe = redactCalls(calls, { keepSecrets: options.keepSecrets, extraNames: options.extraNames });
   const { env } = options;
   switch (format) {
     case 'markdown':

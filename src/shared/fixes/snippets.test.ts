@@ -78,6 +78,26 @@ describe('renderSnippet', () => {
     expect(renderSnippet('express', bare)).toContain('methods: ["GET", "HEAD", "POST"]');
   });
 
+  test.each([
+    ['http://api.test/v1/a%20b;c{d}?x=1', 'location = "/v1/a b;c{d}" {'],
+    ['http://api.test/caf%C3%A9/%22q%22\\x', 'location = "/café/\\"q\\"\\\\x" {'],
+    ['http://api.test/bad%zz%E9', 'location = "/bad%zz%E9" {'],
+    ['http://api.test/', 'location = "/" {'],
+  ])('nginx: the location path of %s is decoded and quoted', (url, line) => {
+    expect(renderSnippet('nginx', { ...full, url })).toContain(line);
+  });
+
+  test.each([
+    ['an origin', { origin: 'http://a$host.test' }],
+    ['a method', { methods: ['PA$TCH'] }],
+    ['a header name', { allowHeaders: ['x-$http_cookie'] }],
+  ])('nginx: %s with $ is refused, not written where nginx would read a variable', (_what, change) => {
+    const snippet = renderSnippet('nginx', { ...full, ...change });
+    expect(snippet).not.toMatch(/^\s*(add_header|map|location)/m);
+    expect(snippet).toMatch(/^# CORS Lens cannot write this nginx snippet: .* contains "\$"/);
+    for (const line of snippet.split('\n')) expect(line).toMatch(/^#/);
+  });
+
   test('nginx answers OPTIONS only when a preflight is needed', () => {
     expect(renderSnippet('nginx', full)).toContain('return 204;');
     expect(renderSnippet('nginx', bare)).not.toContain('return 204;');

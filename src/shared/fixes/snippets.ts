@@ -92,6 +92,27 @@ function lines(...parts: readonly (string | false | null)[]): string {
   return parts.filter((p): p is string => typeof p === 'string').join('\n');
 }
 
+/** An nginx double-quoted string: spaces, `;`, `{` and `#` stay inside it; nginx reads \", \\,
+ * \t, \r and \n there. (`$` needs more than quoting: see the nginx renderer.) */
+function nginxString(s: string): string {
+  const escaped = s
+    .replace(/[\\"]/g, '\\$&')
+    .replace(/\t/g, '\\t')
+    .replace(/\r/g, '\\r')
+    .replace(/\n/g, '\\n');
+  return `"${escaped}"`;
+}
+
+/** nginx matches `location` against the URI after decoding %XX, so the path is written decoded;
+ * one that does not decode as UTF-8 is kept as it came. */
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 function regexEscape(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
@@ -146,6 +167,14 @@ const RENDERERS = {
     ),
 
   nginx: ({ c, methods, path }) => {
+    const dollar = [c.origin, ...methods, ...c.allowHeaders].find((value) => value.includes('$'));
+    if (dollar !== undefined) {
+      return lines(
+        `# CORS Lens cannot write this nginx snippet: ${q(dollar)} contains "$", which nginx reads as the`,
+        '# start of a variable in add_header values (and has no escape for it in a quoted string).',
+        '# Write these headers by hand, or pick another stack to see what they should say.',
+      );
+    }
     const common = [
       '    add_header Access-Control-Allow-Origin      $cors_origin always;',
       c.credentials && '    add_header Access-Control-Allow-Credentials "true" always;',
@@ -156,19 +185,19 @@ const RENDERERS = {
       NGINX_HTTP_PART,
       `map $http_origin $cors_origin {   # ${WHY.origin}`,
       '    default "";                   # other origins get no CORS headers',
-      `    ${q(c.origin)} $http_origin;`,
+      `    ${nginxString(c.origin)} $http_origin;`,
       '}',
       '',
       NGINX_SERVER_PART,
-      `location = ${path} {`,
+      `location = ${nginxString(decodedPath(path))} {`,
       '    proxy_hide_header Access-Control-Allow-Origin; # one layer sets CORS headers, not two',
       '    proxy_hide_header Access-Control-Allow-Credentials;',
       c.handlePreflight && `    if ($request_method = OPTIONS) { # ${WHY.preflight}`,
       ...(c.handlePreflight
         ? [
             ...common.map(indent),
-            `        add_header Access-Control-Allow-Methods     ${q(methods.join(', '))} always;`,
-            c.allowHeaders.length > 0 && `        add_header Access-Control-Allow-Headers     ${q(c.allowHeaders.join(', '))} always;`,
+            `        add_header Access-Control-Allow-Methods     ${nginxString(methods.join(', '))} always;`,
+            c.allowHeaders.length > 0 && `        add_header Access-Control-Allow-Headers     ${nginxString(c.allowHeaders.join(', '))} always;`,
             c.maxAge !== null && `        add_header Access-Control-Max-Age           ${c.maxAge} always;`,
             '        return 204;',
             '    }',

@@ -1,0 +1,119 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { main } from './main';
+
+const APP = 'http://app.test';
+const SECRETS = ['sid=abc123', 'Bearer t0k3n', 'k-123', 'csrf-9', 'oauth-code', 'acme-tenant', 'set=me'];
+
+/** A Chrome-style HAR: a GET that carried every kind of secret, blocked by a hostile server's
+ * Access-Control-Allow-Origin, and a failed call with control characters in its method and error. */
+function hostileHar(): unknown {
+  const request = (method: string, url: string, headers: Record<string, string>) => ({
+    method,
+    url,
+    headers: Object.entries(headers).map(([name, value]) => ({ name, value })),
+  });
+  return {
+    log: {
+      version: '1.2',
+      entries: [
+        {
+          startedDateTime: '2026-01-01T00:00:00.000Z',
+          time: 5,
+          _resourceType: 'fetch',
+          request: request('GET', `http://api.test/a?code=oauth-code&x=\u001b]0;pwned\u0007`, {
+            Origin: APP,
+            Cookie: 'sid=abc123',
+            Authorization: 'Bearer t0k3n',
+            'X-Api-Key': 'k-123',
+            'X-CSRF-Token': 'csrf-9',
+            'X-Tenant': 'acme-tenant',
+          }),
+          response: {
+            status: 200,
+            headers: [
+              { name: 'Set-Cookie', value: 'set=me' },
+              { name: 'Access-Control-Allow-Origin', value: 'http://other.test\u001b[2J' },
+            ],
+            redirectURL: '',
+          },
+          _error: 'net::ERR_FAILED',
+        },
+        {
+          startedDateTime: '2026-01-01T00:00:01.000Z',
+          time: 5,
+          _resourceType: 'fetch',
+          request: request('G\u009bET', 'http://api.test/b', { Origin: APP }),
+          response: { status: 0, headers: [], redirectURL: '' },
+          _error: 'net::ERR_FAILED\u001b[31m',
+        },
+      ],
+    },
+  };
+}
+
+let dir = '';
+let harFile = '';
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cors-lens-main-'));
+  harFile = join(dir, 'hostile.har');
+  await writeFile(harFile, JSON.stringify(hostileHar()));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function run(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    extensionPath: dir,
+    version: '0.0.0',
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+  });
+  return { code, stdout, stderr };
+}
+
+describe('cors-lens explain', () => {
+  test.each(['text', 'json', 'md'])('--format %s masks every secret by default', async (format) => {
+    const { code, stdout } = await run(['explain', harFile, '--format', format, '--redact', 'x-tenant']);
+    expect(code).toBe(1);
+    for (const secret of SECRETS) expect(stdout).not.toContain(secret);
+  });
+
+  test('--format md shows the masked headers as <redacted>', async () => {
+    const { stdout } = await run(['explain', harFile, '--format', 'md']);
+    expect(stdout).toContain('| Request | Cookie | &lt;redacted&gt; |');
+    expect(stdout).toContain('code=redacted');
+  });
+
+  test('--keep-secrets is the one opt-in that prints them', async () => {
+    const { stdout } = await run(['explain', harFile, '--format', 'md', '--keep-secrets']);
+    expect(stdout).toContain('sid=abc123');
+    expect(stdout).toContain('Bearer t0k3n');
+  });
+
+  test('text output shows control characters from URLs, methods and errors as \\xHH', async () => {
+    const { stdout } = await run(['explain', harFile]);
+    // eslint-disable-next-line no-control-regex -- the point: no raw control character reaches the terminal
+    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(stdout).toContain('x=\\x1b]0;pwned\\x07');
+    expect(stdout).toContain('G\\x9bET');
+    expect(stdout).toContain('net::ERR_FAILED\\x1b[31m');
+    expect(stdout).toContain('http://other.test\\x1b[2J');
+  });
+
+  test('200,000 unclosed [ says "not valid JSON" and exits 2', async () => {
+    const deep = join(dir, 'deep.har');
+    await writeFile(deep, '['.repeat(200_000));
+    const { code, stdout, stderr } = await run(['explain', deep]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`cors-lens: ${deep} is not valid JSON (line 1): Unexpected end of JSON input\n`);
+  });
+});
