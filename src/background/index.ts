@@ -5,6 +5,7 @@ import { showCaptureState } from './action-badge';
 import { applyEvent, pageOrigin } from './capture';
 import './bench-seam';
 import { addEventCost, captureStats, resetCaptureStats } from './capture-stats';
+import { startCaptureScope } from './capture-scope';
 import { startCaptureSwitch, type Subscription } from './capture-switch';
 import { acceptPanelPort } from './panel-ports';
 import { clearLog } from './tab-log';
@@ -12,7 +13,7 @@ import { forgetTab, notifyCleared, readCalls, storedTabIds, withTab } from './ta
 import { markCalls, registerTrialListeners, trialSeam, trialsReady } from './trials';
 import { toHeaderLines, type WireEvent } from './wire-event';
 
-const filter: chrome.webRequest.RequestFilter = { urls: ['http://*/*', 'https://*/*'] };
+const CAPTURED_URLS = ['http://*/*', 'https://*/*'];
 
 function record(event: WireEvent, preparedIn: number): void {
   const started = performance.now();
@@ -72,6 +73,7 @@ interface WebRequestEvent<F, O> {
 
 function subscription<F, O>(
   event: WebRequestEvent<F, O>,
+  filter: chrome.webRequest.RequestFilter,
   callback: F,
   extraInfoSpec?: O,
 ): Subscription {
@@ -85,13 +87,17 @@ function subscription<F, O>(
 }
 
 const { webRequest } = chrome;
-const subscriptions: Subscription[] = [
+/** One set of listeners for `filter`, with callbacks of its own: the capture scope registers a
+ * set for every tab, or one per inspected tab. */
+const listenerSet = (filter: chrome.webRequest.RequestFilter): Subscription[] => [
   subscription(
     webRequest.onBeforeRequest,
+    filter,
     listener((d: chrome.webRequest.OnBeforeRequestDetails) => ({ ...base(d), kind: 'before-request' })),
   ),
   subscription(
     webRequest.onSendHeaders,
+    filter,
     listener((d: chrome.webRequest.OnSendHeadersDetails) => ({
       ...base(d),
       kind: 'send-headers',
@@ -102,6 +108,7 @@ const subscriptions: Subscription[] = [
   ),
   subscription(
     webRequest.onHeadersReceived,
+    filter,
     listener((d: chrome.webRequest.OnHeadersReceivedDetails) => ({
       ...base(d),
       kind: 'headers-received',
@@ -112,6 +119,7 @@ const subscriptions: Subscription[] = [
   ),
   subscription(
     webRequest.onBeforeRedirect,
+    filter,
     listener((d: chrome.webRequest.OnBeforeRedirectDetails) => ({
       ...finalResponse(d),
       kind: 'before-redirect',
@@ -121,11 +129,13 @@ const subscriptions: Subscription[] = [
   ),
   subscription(
     webRequest.onCompleted,
+    filter,
     listener((d: chrome.webRequest.OnCompletedDetails) => ({ ...finalResponse(d), kind: 'completed' })),
     ['responseHeaders', 'extraHeaders'],
   ),
   subscription(
     webRequest.onErrorOccurred,
+    filter,
     listener((d: chrome.webRequest.OnErrorOccurredDetails) => ({
       ...base(d),
       kind: 'error',
@@ -136,8 +146,11 @@ const subscriptions: Subscription[] = [
   ),
 ];
 
-// Listeners first, synchronously, then the saved choice decides whether they stay.
-const captureSwitch = startCaptureSwitch(subscriptions, record);
+// Listeners first, synchronously, then the saved choices (pause, scope) decide which stay.
+const captureScope = startCaptureScope(listenerSet, CAPTURED_URLS);
+const captureSwitch = startCaptureSwitch([captureScope.subscription], (event, preparedIn) => {
+  if (captureScope.admit(event)) record(event, preparedIn);
+});
 
 function obeyPauseChoice(paused: boolean): void {
   captureSwitch.apply(paused);
@@ -149,7 +162,9 @@ async function setCapturePaused(paused: boolean): Promise<void> {
   obeyPauseChoice(paused);
 }
 
-void chrome.storage.local.get(CAPTURE_PAUSED_KEY).then((stored) => obeyPauseChoice(isCapturePaused(stored)));
+void Promise.all([chrome.storage.local.get(CAPTURE_PAUSED_KEY), captureScope.loaded]).then(([stored]) =>
+  obeyPauseChoice(isCapturePaused(stored)),
+);
 
 // The panel's "resume" writes the choice itself; the worker follows whoever made it.
 chrome.storage.onChanged.addListener((changes, area) => {
@@ -161,7 +176,9 @@ chrome.action.onClicked.addListener(() => void setCapturePaused(captureSwitch.mo
 
 chrome.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 
-chrome.runtime.onConnect.addListener(acceptPanelPort);
+chrome.runtime.onConnect.addListener((port) => {
+  if (!captureScope.watchPort(port)) acceptPanelPort(port);
+});
 
 registerTrialListeners();
 
@@ -195,5 +212,6 @@ Object.assign(globalThis, {
     setCapturePaused,
     captureMode: () => captureSwitch.mode(),
     isListening: () => captureSwitch.isListening(),
+    listenerSets: () => captureScope.listenerSets(),
   },
 });
