@@ -1,13 +1,15 @@
 // Page overhead: how much longer a page's burst of cross-origin calls takes with CORS Lens
 // installed than with no extension; than with a no-op extension that listens to every webRequest
 // event with extraHeaders (the floor of capturing this way); and, paused, than an idle extension
-// with the webRequest permission but no listeners (what pausing can at best get back to). Each
-// browser is launched once; every round times the same workload in each, in rotating order,
-// timed by the page itself.
+// with the webRequest permission but no listeners (what pausing can at best get back to). And
+// with the capture scope set to "tabs with DevTools open": on a tab that is not inspected (held to
+// the idle extension) and on the inspected one (held to the floor). Each browser is launched once;
+// every round times the same workload in each, in rotating order, timed by the page itself.
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithCorsLens, launchWithoutExtension, type PlainBrowser } from '../src/playwright/launch';
 import type { BenchOptions, BenchSection, Figure } from './figure';
+import { inspectedScope } from './scope-variants';
 import { median, rotation } from './stats';
 import { BENCH_HOSTS, startWorkloadServer, timeBatch, type Batch } from './workload-server';
 
@@ -18,9 +20,11 @@ const CORS_LENS = resolve(ROOT, 'dist-seams');
 const NOOP = resolve(ROOT, 'bench/noop-extension');
 const IDLE = resolve(ROOT, 'bench/idle-extension');
 
-interface Variant {
+export interface Variant {
   readonly name: string;
   open(): Promise<PlainBrowser>;
+  /** Runs once the measured page exists, before the first round; `appUrl` is the page it loads. */
+  ready?(page: Page, appUrl: string): Promise<void>;
 }
 
 async function corsLens(paused: boolean): Promise<PlainBrowser> {
@@ -61,6 +65,9 @@ const VARIANTS: readonly Variant[] = [
   { name: 'idle extension', open: () => launchWithCorsLens({ extensionPath: IDLE, hostResolverRules: BENCH_HOSTS }) },
   { name: 'CORS Lens', open: () => corsLens(false) },
   { name: 'CORS Lens paused', open: () => corsLens(true) },
+  inspectedScope('inspected scope, DevTools on another tab', 'another tab'),
+  inspectedScope('inspected scope, no DevTools open', 'no tab'),
+  inspectedScope('inspected scope, the inspected tab', 'measured tab'),
 ];
 
 async function run(options: BenchOptions): Promise<Figure[]> {
@@ -71,7 +78,9 @@ async function run(options: BenchOptions): Promise<Figure[]> {
   try {
     for (const variant of variants) {
       const browser = await variant.open();
-      opened.push({ variant, browser, page: await browser.context.newPage() });
+      const page = await browser.context.newPage();
+      await variant.ready?.(page, server.appUrl);
+      opened.push({ variant, browser, page });
     }
     const times = new Map<string, number[]>(variants.map((v) => [v.name, []]));
     // Round 0 warms up connections, caches and JIT in every browser, and is not counted.
@@ -113,6 +122,13 @@ function figures(times: Map<string, number[]>, variants: readonly Variant[], run
     ratioFigure('CORS Lens paused / no extension', 'CORS Lens paused', 'no extension', 1.05),
     ratioFigure('idle extension (no listeners) / no extension', 'idle extension', 'no extension'),
     ratioFigure('CORS Lens paused / idle extension', 'CORS Lens paused', 'idle extension', 1.05),
+    // Capture scope "tabs with DevTools open". "CORS Lens" above is the "all tabs" scope, where
+    // every tab, inspected or not, pays the same.
+    ratioFigure('inspected scope: tab not inspected / no extension', 'inspected scope, DevTools on another tab', 'no extension'),
+    ratioFigure('inspected scope: tab not inspected / idle extension', 'inspected scope, DevTools on another tab', 'idle extension', 1.05),
+    ratioFigure('inspected scope, no DevTools open / idle extension', 'inspected scope, no DevTools open', 'idle extension', 1.05),
+    ratioFigure('inspected scope: inspected tab / no extension', 'inspected scope, the inspected tab', 'no extension'),
+    ratioFigure('inspected scope: inspected tab / floor', 'inspected scope, the inspected tab', 'floor', 1.0),
   ];
   const extra = variants.filter((v) => !VARIANTS.includes(v)).map((v) => ratioFigure(`${v.name} / no extension`, v.name, 'no extension'));
   return [...standard, ...extra];

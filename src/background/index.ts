@@ -6,6 +6,7 @@ import { applyEvent, pageOrigin } from './capture';
 import { installBenchSeam } from './bench-seam';
 import { SEAMS_BUILD } from './build-mode';
 import { addEventCost, captureStats, resetCaptureStats } from './capture-stats';
+import { startCaptureScope } from './capture-scope';
 import { startCaptureSwitch, type Subscription } from './capture-switch';
 import { followCredentialSetting } from './credential-recording';
 import { acceptPanelPort } from './panel-ports';
@@ -15,7 +16,7 @@ import { markCalls, registerTrialListeners, trialSeam, trialsReady } from './tri
 import { toHeaderLines, type WireEvent } from './wire-event';
 import { KIT_SEAM_VERSION, type KitSeam } from '../shared/kit-seam';
 
-const filter: chrome.webRequest.RequestFilter = { urls: ['http://*/*', 'https://*/*'] };
+const CAPTURED_URLS = ['http://*/*', 'https://*/*'];
 
 function record(event: WireEvent, preparedIn: number): void {
   const started = performance.now();
@@ -75,6 +76,7 @@ interface WebRequestEvent<F, O> {
 
 function subscription<F, O>(
   event: WebRequestEvent<F, O>,
+  filter: chrome.webRequest.RequestFilter,
   callback: F,
   extraInfoSpec?: O,
 ): Subscription {
@@ -88,13 +90,17 @@ function subscription<F, O>(
 }
 
 const { webRequest } = chrome;
-const subscriptions: Subscription[] = [
+/** One set of listeners for `filter`, with callbacks of its own: the capture scope registers a
+ * set for every tab, or one per inspected tab. */
+const listenerSet = (filter: chrome.webRequest.RequestFilter): Subscription[] => [
   subscription(
     webRequest.onBeforeRequest,
+    filter,
     listener((d: chrome.webRequest.OnBeforeRequestDetails) => ({ ...base(d), kind: 'before-request' })),
   ),
   subscription(
     webRequest.onSendHeaders,
+    filter,
     listener((d: chrome.webRequest.OnSendHeadersDetails) => ({
       ...base(d),
       kind: 'send-headers',
@@ -105,6 +111,7 @@ const subscriptions: Subscription[] = [
   ),
   subscription(
     webRequest.onHeadersReceived,
+    filter,
     listener((d: chrome.webRequest.OnHeadersReceivedDetails) => ({
       ...base(d),
       kind: 'headers-received',
@@ -115,6 +122,7 @@ const subscriptions: Subscription[] = [
   ),
   subscription(
     webRequest.onBeforeRedirect,
+    filter,
     listener((d: chrome.webRequest.OnBeforeRedirectDetails) => ({
       ...finalResponse(d),
       kind: 'before-redirect',
@@ -124,11 +132,13 @@ const subscriptions: Subscription[] = [
   ),
   subscription(
     webRequest.onCompleted,
+    filter,
     listener((d: chrome.webRequest.OnCompletedDetails) => ({ ...finalResponse(d), kind: 'completed' })),
     ['responseHeaders', 'extraHeaders'],
   ),
   subscription(
     webRequest.onErrorOccurred,
+    filter,
     listener((d: chrome.webRequest.OnErrorOccurredDetails) => ({
       ...base(d),
       kind: 'error',
@@ -139,8 +149,11 @@ const subscriptions: Subscription[] = [
   ),
 ];
 
-// Listeners first, synchronously, then the saved choice decides whether they stay.
-const captureSwitch = startCaptureSwitch(subscriptions, record);
+// Listeners first, synchronously, then the saved choices (pause, scope) decide which stay.
+const captureScope = startCaptureScope(listenerSet, CAPTURED_URLS);
+const captureSwitch = startCaptureSwitch([captureScope.subscription], (event, preparedIn) => {
+  if (captureScope.admit(event)) record(event, preparedIn);
+});
 
 function obeyPauseChoice(paused: boolean): void {
   captureSwitch.apply(paused);
@@ -152,7 +165,9 @@ async function setCapturePaused(paused: boolean): Promise<void> {
   obeyPauseChoice(paused);
 }
 
-void chrome.storage.local.get(CAPTURE_PAUSED_KEY).then((stored) => obeyPauseChoice(isCapturePaused(stored)));
+void Promise.all([chrome.storage.local.get(CAPTURE_PAUSED_KEY), captureScope.loaded]).then(([stored]) =>
+  obeyPauseChoice(isCapturePaused(stored)),
+);
 
 // The panel's "resume" writes the choice itself; the worker follows whoever made it.
 chrome.storage.onChanged.addListener((changes, area) => {
@@ -164,7 +179,9 @@ chrome.action.onClicked.addListener(() => void setCapturePaused(captureSwitch.mo
 
 chrome.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 
-chrome.runtime.onConnect.addListener(acceptPanelPort);
+chrome.runtime.onConnect.addListener((port) => {
+  if (!captureScope.watchPort(port)) acceptPanelPort(port);
+});
 
 registerTrialListeners();
 
@@ -204,6 +221,7 @@ const testSeam = SEAMS_BUILD
       setCapturePaused,
       captureMode: () => captureSwitch.mode(),
       isListening: () => captureSwitch.isListening(),
+      listenerSets: () => captureScope.listenerSets(),
     }
   : {};
 Object.assign(globalThis, { corsLens: { ...kitSeam, ...testSeam } });

@@ -1,6 +1,7 @@
 import type { ObservedCall } from '../../shared/observed-call';
 import type { TabCounters } from '../../shared/protocol';
 import { isOutcomeFilter, OUTCOME_FILTERS, type OutcomeFilter } from '../state/panel-state';
+import { CaptureScopeSelect } from './capture-scope-select';
 import { Counters } from './counters';
 import { ExportMenu } from './export-menu';
 import { RecordCredentialsToggle } from './record-credentials-toggle';
@@ -54,6 +55,7 @@ export function Toolbar(props: ToolbarProps) {
         Preserve log
       </label>
       <RecordCredentialsToggle />
+      <CaptureScopeSelect />
       <span className="tool-separator" aria-hidden="true" />
       <input
         type="search"
