@@ -352,3 +352,58 @@ describe('bounding', () => {
     expect(orderedCalls(log)).toHaveLength(3);
   });
 });
+
+describe('Local Network Access and internal restarts', () => {
+  const LNA = 'net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS';
+
+  test('a blocked frame document is listed as a call of its own', () => {
+    const url = `${API}/frame`;
+    const calls = orderedCalls(
+      run([
+        event('before-request', '40', url, 'GET', { type: 'sub_frame' }),
+        event('error', '40', url, 'GET', { type: 'sub_frame', error: LNA }),
+      ]),
+    );
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ type: 'sub_frame', state: 'errored', error: LNA, initiator: PAGE });
+    expect(calls[0]?.incomplete).toBeUndefined();
+  });
+
+  test('other frame documents stay out of the log', () => {
+    const url = `${API}/frame`;
+    const log = run([
+      event('before-request', '41', url, 'GET', { type: 'sub_frame' }),
+      event('error', '41', url, 'GET', { type: 'sub_frame', error: 'net::ERR_CONNECTION_REFUSED' }),
+    ]);
+    expect(orderedCalls(log)).toHaveLength(0);
+  });
+
+  test('a preflight that ends before it was sent is kept on the request that waited for it', () => {
+    const url = `${API}/put`;
+    const [call] = orderedCalls(
+      run([
+        event('before-request', '50', url, 'PUT'),
+        event('before-request', '51', url, 'OPTIONS'),
+        event('error', '51', url, 'OPTIONS', { error: 'net::ERR_FAILED' }),
+        event('error', '50', url, 'PUT', { error: 'net::ERR_FAILED' }),
+      ]),
+    );
+    expect(call?.method).toBe('PUT');
+    expect(call?.hops[0]?.preflight).toMatchObject({ requestId: '51', error: 'net::ERR_FAILED', response: null, requestHeaders: [] });
+    expect(call?.hops[0]?.requestHeaders).toBeNull();
+  });
+
+  test('a load Chromium restarts itself (net::ERR_CACHE_MISS) is not listed', () => {
+    const url = `${API}/font.woff2`;
+    const calls = orderedCalls(
+      run([
+        event('before-request', '60', url, 'GET', { type: 'font' }),
+        event('error', '60', url, 'GET', { type: 'font', error: 'net::ERR_CACHE_MISS' }),
+        event('before-request', '61', url, 'GET', { type: 'font' }),
+        event('send-headers', '61', url, 'GET', { type: 'font', requestHeaders: [h('Origin', PAGE), h('Sec-Fetch-Mode', 'cors')] }),
+        event('completed', '61', url, 'GET', { type: 'font' }),
+      ]),
+    );
+    expect(calls.map((c) => [c.id, c.state])).toEqual([['61', 'completed']]);
+  });
+});

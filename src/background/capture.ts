@@ -1,10 +1,13 @@
 // Folds webRequest events into the tab log: one ObservedCall per cross-origin request, its
 // redirects as hops, and each preflight attached to the hop it preceded.
 import type { HeaderLine, ObservedCall, ObservedHop, ObservedPreflight } from '../shared/observed-call';
+import { ERR_BLOCKED_BY_LOCAL_NETWORK } from '../shared/cors/local-network';
 import { parseUrl } from '../shared/cors/url';
 import { findActualForPreflight, repairPreflight } from './pairing';
 import { addCall, adoptOrphanPreflight, clearLog, discardCall, isUnsent, putCall, type TabLog } from './tab-log';
 import type { WireEvent } from './wire-event';
+
+const ERR_CACHE_MISS = 'net::ERR_CACHE_MISS';
 
 export type CaptureEffect = 'none' | 'changed' | 'cleared';
 
@@ -30,8 +33,9 @@ export function applyEvent(log: TabLog, event: WireEvent): CaptureEffect {
     clearLog(log);
     return 'cleared';
   }
-  if (IGNORED_TYPES.has(event.type)) return 'none';
   const origin = pageOrigin(event);
+  if (origin !== null && isLocalNetworkBlockedFrame(event)) return listBlockedFrame(log, event, origin);
+  if (IGNORED_TYPES.has(event.type)) return 'none';
   if (origin === null) return 'none';
   if (log.meta.ignored[event.requestId]) {
     if (event.kind === 'completed' || event.kind === 'error') delete log.meta.ignored[event.requestId];
@@ -60,6 +64,7 @@ function classifyOptions(log: TabLog, event: WireEvent, origin: string): Capture
     pendingOptions[event.requestId] = { url: event.url, startedAt: event.timeStamp };
     return 'none';
   }
+  if (event.kind === 'error' && event.requestId in pendingOptions) return endUnsentPreflight(log, event, origin);
   if (event.kind !== 'send-headers') {
     return event.requestId in pendingOptions ? 'none' : adoptUnannouncedPreflight(log, event, origin);
   }
@@ -120,6 +125,46 @@ function adoptUnannouncedPreflight(log: TabLog, event: WireEvent, origin: string
   log.meta.preflights[event.requestId] = owner;
   updateLastHop(log, owner, (hop) => ({ ...hop, preflight }));
   return updatePreflight(log, owner, event);
+}
+
+/** An OPTIONS request that failed before its headers were sent. Chromium stops a preflight that
+ * way when Local Network Access refuses it (webRequest says only net::ERR_FAILED): kept as the
+ * preflight of the request waiting for it, the only evidence of why that request failed. */
+function endUnsentPreflight(log: TabLog, event: WireEvent & { readonly kind: 'error' }, origin: string): CaptureEffect {
+  const pending = log.meta.pendingOptions[event.requestId];
+  delete log.meta.pendingOptions[event.requestId];
+  const key = { requestId: event.requestId, url: event.url, frameId: event.frameId, initiator: origin, requestedMethod: null };
+  const owner = findActualForPreflight(log, key);
+  if (owner === null) return 'none';
+  const preflight: ObservedPreflight = {
+    requestId: event.requestId,
+    url: event.url,
+    requestHeaders: [],
+    response: null,
+    error: event.error,
+    startedAt: pending?.startedAt ?? event.timeStamp,
+    endedAt: event.timeStamp,
+  };
+  updateLastHop(log, owner, (hop) => ({ ...hop, preflight }));
+  return 'changed';
+}
+
+/** Frame documents are navigations, never CORS-checked, but Local Network Access blocks them too
+ * (webRequest: a sub_frame ending in net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS, with no
+ * other event worth keeping): such a frame is listed as a call of its own. */
+function isLocalNetworkBlockedFrame(event: WireEvent): event is WireEvent & { readonly kind: 'error' } {
+  return event.type === 'sub_frame' && event.kind === 'error' && event.error === ERR_BLOCKED_BY_LOCAL_NETWORK;
+}
+
+function listBlockedFrame(log: TabLog, event: WireEvent & { readonly kind: 'error' }, origin: string): CaptureEffect {
+  addCall(log, {
+    ...callFields(event, origin),
+    state: 'errored',
+    error: event.error,
+    hops: [{ ...newHop(event.url, event.timeStamp), endedAt: event.timeStamp }],
+    endedAt: event.timeStamp,
+  });
+  return 'changed';
 }
 
 function startPageOptions(log: TabLog, event: WireEvent, origin: string, startedAt: number): CaptureEffect {
@@ -206,6 +251,12 @@ function updateActual(log: TabLog, seq: number, event: WireEvent): CaptureEffect
       }));
       return 'changed';
     case 'error':
+      if (event.error === ERR_CACHE_MISS) {
+        // Chromium's own restart of the load (seen for cross-origin fonts: one request ends with
+        // this, an identical one follows); the page never sees it fail.
+        discardCall(log, seq);
+        return 'changed';
+      }
       finish(log, seq, event.requestId, (call) => ({
         ...call,
         state: 'errored',
