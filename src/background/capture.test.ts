@@ -378,19 +378,27 @@ describe('Local Network Access and internal restarts', () => {
     expect(orderedCalls(log)).toHaveLength(0);
   });
 
-  test('a preflight that ends before it was sent is kept on the request that waited for it', () => {
-    const url = `${API}/put`;
-    const [call] = orderedCalls(
+  test('a no-cors image that LNA blocks after its headers were sent is listed', () => {
+    // Chromium 156 over https: Sec-Fetch-Mode no-cors is sent, then the address check fails.
+    const url = `${API}/img`;
+    const calls = orderedCalls(
       run([
-        event('before-request', '50', url, 'PUT'),
-        event('before-request', '51', url, 'OPTIONS'),
-        event('error', '51', url, 'OPTIONS', { error: 'net::ERR_FAILED' }),
-        event('error', '50', url, 'PUT', { error: 'net::ERR_FAILED' }),
+        event('before-request', '50', url, 'GET', { type: 'image' }),
+        event('send-headers', '50', url, 'GET', { type: 'image', requestHeaders: [h('Sec-Fetch-Mode', 'no-cors')] }),
+        event('error', '50', url, 'GET', { type: 'image', error: LNA }),
       ]),
     );
-    expect(call?.method).toBe('PUT');
-    expect(call?.hops[0]?.preflight).toMatchObject({ requestId: '51', error: 'net::ERR_FAILED', response: null, requestHeaders: [] });
-    expect(call?.hops[0]?.requestHeaders).toBeNull();
+    expect(calls.map((c) => [c.id, c.type, c.state, c.error])).toEqual([['50', 'image', 'errored', LNA]]);
+  });
+
+  test('a no-cors image that fails otherwise stays out of the log', () => {
+    const url = `${API}/img`;
+    const log = run([
+      event('before-request', '52', url, 'GET', { type: 'image' }),
+      event('send-headers', '52', url, 'GET', { type: 'image', requestHeaders: [h('Sec-Fetch-Mode', 'no-cors')] }),
+      event('error', '52', url, 'GET', { type: 'image', error: 'net::ERR_CONNECTION_REFUSED' }),
+    ]);
+    expect(orderedCalls(log)).toHaveLength(0);
   });
 
   test('a load Chromium restarts itself (net::ERR_CACHE_MISS) is not listed', () => {

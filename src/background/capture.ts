@@ -34,12 +34,12 @@ export function applyEvent(log: TabLog, event: WireEvent): CaptureEffect {
     return 'cleared';
   }
   const origin = pageOrigin(event);
-  if (origin !== null && isLocalNetworkBlockedFrame(event)) return listBlockedFrame(log, event, origin);
+  if (origin !== null && event.type === 'sub_frame' && isLocalNetworkBlock(event)) return listLocalNetworkBlock(log, event, origin);
   if (IGNORED_TYPES.has(event.type)) return 'none';
   if (origin === null) return 'none';
   if (log.meta.ignored[event.requestId]) {
     if (event.kind === 'completed' || event.kind === 'error') delete log.meta.ignored[event.requestId];
-    return 'none';
+    return isLocalNetworkBlock(event) ? listLocalNetworkBlock(log, event, origin) : 'none';
   }
 
   const preflightSeq = log.meta.preflights[event.requestId];
@@ -64,7 +64,6 @@ function classifyOptions(log: TabLog, event: WireEvent, origin: string): Capture
     pendingOptions[event.requestId] = { url: event.url, startedAt: event.timeStamp };
     return 'none';
   }
-  if (event.kind === 'error' && event.requestId in pendingOptions) return endUnsentPreflight(log, event, origin);
   if (event.kind !== 'send-headers') {
     return event.requestId in pendingOptions ? 'none' : adoptUnannouncedPreflight(log, event, origin);
   }
@@ -127,36 +126,15 @@ function adoptUnannouncedPreflight(log: TabLog, event: WireEvent, origin: string
   return updatePreflight(log, owner, event);
 }
 
-/** An OPTIONS request that failed before its headers were sent. Chromium stops a preflight that
- * way when Local Network Access refuses it (webRequest says only net::ERR_FAILED): kept as the
- * preflight of the request waiting for it, the only evidence of why that request failed. */
-function endUnsentPreflight(log: TabLog, event: WireEvent & { readonly kind: 'error' }, origin: string): CaptureEffect {
-  const pending = log.meta.pendingOptions[event.requestId];
-  delete log.meta.pendingOptions[event.requestId];
-  const key = { requestId: event.requestId, url: event.url, frameId: event.frameId, initiator: origin, requestedMethod: null };
-  const owner = findActualForPreflight(log, key);
-  if (owner === null) return 'none';
-  const preflight: ObservedPreflight = {
-    requestId: event.requestId,
-    url: event.url,
-    requestHeaders: [],
-    response: null,
-    error: event.error,
-    startedAt: pending?.startedAt ?? event.timeStamp,
-    endedAt: event.timeStamp,
-  };
-  updateLastHop(log, owner, (hop) => ({ ...hop, preflight }));
-  return 'changed';
+function isLocalNetworkBlock(event: WireEvent): event is WireEvent & { readonly kind: 'error' } {
+  return event.kind === 'error' && event.error === ERR_BLOCKED_BY_LOCAL_NETWORK;
 }
 
-/** Frame documents are navigations, never CORS-checked, but Local Network Access blocks them too
- * (webRequest: a sub_frame ending in net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS, with no
- * other event worth keeping): such a frame is listed as a call of its own. */
-function isLocalNetworkBlockedFrame(event: WireEvent): event is WireEvent & { readonly kind: 'error' } {
-  return event.type === 'sub_frame' && event.kind === 'error' && event.error === ERR_BLOCKED_BY_LOCAL_NETWORK;
-}
-
-function listBlockedFrame(log: TabLog, event: WireEvent & { readonly kind: 'error' }, origin: string): CaptureEffect {
+/** A request Local Network Access blocked that the log does not hold: a frame document (frames
+ * are navigations, never CORS-checked) or a no-cors image or script (dropped when its headers
+ * showed no-cors, before Chromium connected and checked the address). The block is listed as a
+ * call of its own: its error is all there is to show. */
+function listLocalNetworkBlock(log: TabLog, event: WireEvent & { readonly kind: 'error' }, origin: string): CaptureEffect {
   addCall(log, {
     ...callFields(event, origin),
     state: 'errored',

@@ -26,7 +26,7 @@ export const TARGET_SPACE_TEXTS = {
 
 export const LOCAL_NETWORK_ASSUMPTIONS = {
   preflightStopped:
-    'webRequest reported only net::ERR_FAILED for the preflight, before it was sent: that is how a preflight stopped by Local Network Access shows there (over CDP its error is net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS).',
+    'webRequest reported only net::ERR_FAILED and no response for the preflight: that is how a preflight stopped by Local Network Access shows there (over CDP its error is net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS).',
   secureContextFromOrigin:
     'Whether the page is a secure context is read from its origin (https, or http on a loopback name); a page inside a frame of a non-secure page is not one, whatever its own origin.',
 } as const;

@@ -9,9 +9,10 @@ const LOOPBACK_API = 'http://api.test:9000/items';
 /** The request never got past Chromium's check: no headers sent, no response. */
 const unsent = (url = LOOPBACK_API, extra: Parameters<typeof hop>[0] = {}) => hop({ url, request: null, response: null, ...extra });
 
-/** A preflighted request: webRequest shows its OPTIONS ending in net::ERR_FAILED before it was sent. */
+/** A preflighted request: webRequest shows its OPTIONS sent, then ending in net::ERR_FAILED with no
+ * response, and the request itself never sent. */
 function stoppedPreflightCall(initiator: string) {
-  const pf = { ...preflight({ url: LOOPBACK_API, response: null, error: 'net::ERR_FAILED' }), requestHeaders: [] };
+  const pf = preflight({ url: LOOPBACK_API, response: null, error: 'net::ERR_FAILED' });
   return blocked({ method: 'PUT', initiator, hops: [unsent(LOOPBACK_API, { preflight: pf })] });
 }
 
@@ -50,19 +51,20 @@ describe('Local Network Access blocks', () => {
     expect(checkCall(named).explanation).toContain('webRequest does not report the address');
   });
 
-  test('a preflight stopped before it was sent names the LNA code, as an inference', () => {
+  test('a preflight stopped with no response names the LNA code, as an inference', () => {
     const verdict = checkCall(stoppedPreflightCall('https://app.test'));
     expect(verdict.corsError?.code).toBe('LocalNetworkAccessPermissionDenied');
     expect(verdict.phase).toBe('preflight');
     expect(verdict.preflight).toEqual({ required: true, status: null, fromCache: false });
-    expect(verdict.assumptions.some((a) => a.includes('before it was sent'))).toBe(true);
+    expect(verdict.assumptions.some((a) => a.includes('net::ERR_FAILED and no response'))).toBe(true);
     expect(checkCall(stoppedPreflightCall('http://app.test')).corsError?.code).toBe('InsecureLocalNetwork');
   });
 
-  test('a preflight that was sent and failed is not taken for Local Network Access', () => {
-    const pf = preflight({ url: LOOPBACK_API, response: null, error: 'net::ERR_FAILED' });
-    const call = blocked({ method: 'PUT', hops: [unsent(LOOPBACK_API, { preflight: pf })] });
-    expect(findLocalNetworkBlock(call)).toBeNull();
+  test('a preflight that got an answer, or failed on the network, is not taken for Local Network Access', () => {
+    const answered = preflight({ url: LOOPBACK_API, error: null });
+    expect(findLocalNetworkBlock(blocked({ method: 'PUT', hops: [unsent(LOOPBACK_API, { preflight: answered })] }))).toBeNull();
+    const reset = preflight({ url: LOOPBACK_API, response: null, error: 'net::ERR_CONNECTION_RESET' });
+    expect(findLocalNetworkBlock(blocked({ method: 'PUT', hops: [unsent(LOOPBACK_API, { preflight: reset })] }))).toBeNull();
   });
 
   test('other failures are untouched', () => {

@@ -3,7 +3,8 @@
 // context and with the "local network access" permission. Chromium decides it when it connects,
 // before any header is exchanged, so the verdict rests on the error webRequest reports:
 // net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS for the request itself, or, for a preflighted
-// request, a bare net::ERR_FAILED on a preflight that was never sent.
+// request, a bare net::ERR_FAILED on a preflight that got no response (Chromium 156 reports the
+// preflight's headers as sent, then that error; CDP names it the LNA error).
 import type { ObservedCall, ObservedHop } from '../observed-call';
 import { addressSpaceOfIp, addressSpaceOfUrl, isSecureOrigin, type AddressSpace } from './address-space';
 import { formatMessage } from './explanations';
@@ -20,14 +21,15 @@ export interface LocalNetworkBlock {
   readonly hopIndex: number;
   /** The target's space when the URL or a response of this call tells it. */
   readonly targetSpace: Exclude<AddressSpace, 'public'> | null;
-  /** Read from a preflight that ended with net::ERR_FAILED unsent, not from the LNA error. */
+  /** Read from a preflight that ended with net::ERR_FAILED and no response, not from the LNA error. */
   readonly inferred: boolean;
 }
 
-/** A preflight that failed before its headers were sent, with the error CORS blocks also get. */
+/** A preflight that got no response and failed with the bare error of a CORS block: a network
+ * failure would carry its own net error. */
 function stoppedPreflight(hop: ObservedHop): boolean {
   const pf = hop.preflight;
-  return pf !== null && pf.response === null && pf.requestHeaders.length === 0 && (pf.error === ERR_FAILED || pf.error === ERR_BLOCKED_BY_LOCAL_NETWORK);
+  return pf !== null && pf.response === null && (pf.error === ERR_FAILED || pf.error === ERR_BLOCKED_BY_LOCAL_NETWORK);
 }
 
 function targetSpace(call: ObservedCall, hop: ObservedHop): LocalNetworkBlock['targetSpace'] {
@@ -43,7 +45,7 @@ export function findLocalNetworkBlock(call: ObservedCall): LocalNetworkBlock | n
   const hop = call.hops[hopIndex];
   if (hop === undefined) return null;
   const stopped = stoppedPreflight(hop);
-  const blocked = call.error === ERR_BLOCKED_BY_LOCAL_NETWORK || (stopped && call.error === ERR_FAILED && hop.requestHeaders === null);
+  const blocked = call.error === ERR_BLOCKED_BY_LOCAL_NETWORK || (stopped && call.error === ERR_FAILED && hop.requestHeaders === null && hop.response === null);
   if (!blocked) return null;
   return {
     code: isSecureOrigin(call.initiator) ? 'LocalNetworkAccessPermissionDenied' : 'InsecureLocalNetwork',
