@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { ABSENT, formatVerdict } from './compare';
 import type { RequestRow, ScenarioRow } from './run-scenario';
-import type { Scenario } from './scenarios';
 
 const RESULTS = resolve(import.meta.dirname, '../../test-results');
 const ROWS_FILE = resolve(tmpdir(), 'cors-lens-differential-rows.json');
@@ -50,7 +49,8 @@ function requestLabel(row: ScenarioRow, r: RequestRow): string {
 }
 
 /** Writes the Markdown table and returns the one-line summary. */
-export function writeAgreement(scenarios: readonly Scenario[], browserVersion: string): string {
+/** `scenarios`: every table entry of the run (the main table's and the LNA suite's), in table order. */
+export function writeAgreement(scenarios: readonly { readonly id: string }[], browserVersion: string): string {
   const { rows } = load();
   const ran = scenarios.flatMap((s) => (rows[s.id] ? [rows[s.id] as ScenarioRow] : []));
   const observable = ran.filter((r) => !r.notObservable);

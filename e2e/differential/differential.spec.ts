@@ -6,6 +6,7 @@ import { test as base, expect } from '@playwright/test';
 import { resolve } from 'node:path';
 import { disagreementDetails, saveRow, scenarioDiffs, TABLE_FILE, writeAgreement } from './agreement-report';
 import { openBench, runScenario, type Bench } from './run-scenario';
+import { LNA_CASES } from './lna/lna-cases';
 import { SCENARIOS } from './scenarios';
 
 const EXTENSION_PATH = resolve(import.meta.dirname, '../../dist');
@@ -50,5 +51,5 @@ for (const scenario of SCENARIOS) {
 }
 
 test.afterAll(({ browserVersion }) => {
-  console.log(`${writeAgreement(SCENARIOS, browserVersion)} (${TABLE_FILE})`);
+  console.log(`${writeAgreement([...SCENARIOS, ...LNA_CASES], browserVersion)} (${TABLE_FILE})`);
 });

@@ -457,5 +457,65 @@ describe('credential values', () => {
     expect(withMarkers.corsError?.code).toBe('WildcardOriginNotAllowed');
     expect(withMarkers.credentials).toBe('include');
     expect(withMarkers).toEqual(withValues);
+describe('Local Network Access and internal restarts', () => {
+  const LNA = 'net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS';
+
+  test('a blocked frame document is listed as a call of its own', () => {
+    const url = `${API}/frame`;
+    const calls = orderedCalls(
+      run([
+        event('before-request', '40', url, 'GET', { type: 'sub_frame' }),
+        event('error', '40', url, 'GET', { type: 'sub_frame', error: LNA }),
+      ]),
+    );
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ type: 'sub_frame', state: 'errored', error: LNA, initiator: PAGE });
+    expect(calls[0]?.incomplete).toBeUndefined();
+  });
+
+  test('other frame documents stay out of the log', () => {
+    const url = `${API}/frame`;
+    const log = run([
+      event('before-request', '41', url, 'GET', { type: 'sub_frame' }),
+      event('error', '41', url, 'GET', { type: 'sub_frame', error: 'net::ERR_CONNECTION_REFUSED' }),
+    ]);
+    expect(orderedCalls(log)).toHaveLength(0);
+  });
+
+  test('a no-cors image that LNA blocks after its headers were sent is listed', () => {
+    // Chromium 156 over https: Sec-Fetch-Mode no-cors is sent, then the address check fails.
+    const url = `${API}/img`;
+    const calls = orderedCalls(
+      run([
+        event('before-request', '50', url, 'GET', { type: 'image' }),
+        event('send-headers', '50', url, 'GET', { type: 'image', requestHeaders: [h('Sec-Fetch-Mode', 'no-cors')] }),
+        event('error', '50', url, 'GET', { type: 'image', error: LNA }),
+      ]),
+    );
+    expect(calls.map((c) => [c.id, c.type, c.state, c.error])).toEqual([['50', 'image', 'errored', LNA]]);
+  });
+
+  test('a no-cors image that fails otherwise stays out of the log', () => {
+    const url = `${API}/img`;
+    const log = run([
+      event('before-request', '52', url, 'GET', { type: 'image' }),
+      event('send-headers', '52', url, 'GET', { type: 'image', requestHeaders: [h('Sec-Fetch-Mode', 'no-cors')] }),
+      event('error', '52', url, 'GET', { type: 'image', error: 'net::ERR_CONNECTION_REFUSED' }),
+    ]);
+    expect(orderedCalls(log)).toHaveLength(0);
+  });
+
+  test('a load Chromium restarts itself (net::ERR_CACHE_MISS) is not listed', () => {
+    const url = `${API}/font.woff2`;
+    const calls = orderedCalls(
+      run([
+        event('before-request', '60', url, 'GET', { type: 'font' }),
+        event('error', '60', url, 'GET', { type: 'font', error: 'net::ERR_CACHE_MISS' }),
+        event('before-request', '61', url, 'GET', { type: 'font' }),
+        event('send-headers', '61', url, 'GET', { type: 'font', requestHeaders: [h('Origin', PAGE), h('Sec-Fetch-Mode', 'cors')] }),
+        event('completed', '61', url, 'GET', { type: 'font' }),
+      ]),
+    );
+    expect(calls.map((c) => [c.id, c.state])).toEqual([['61', 'completed']]);
   });
 });

@@ -1,10 +1,13 @@
 // Folds webRequest events into the tab log: one ObservedCall per cross-origin request, its
 // redirects as hops, and each preflight attached to the hop it preceded.
 import type { HeaderLine, ObservedCall, ObservedHop, ObservedPreflight } from '../shared/observed-call';
+import { ERR_BLOCKED_BY_LOCAL_NETWORK } from '../shared/cors/local-network';
 import { parseUrl } from '../shared/cors/url';
 import { findActualForPreflight, repairPreflight } from './pairing';
 import { addCall, adoptOrphanPreflight, clearLog, discardCall, isUnsent, putCall, type TabLog } from './tab-log';
 import { capEventText, type WireEvent } from './wire-event';
+
+const ERR_CACHE_MISS = 'net::ERR_CACHE_MISS';
 
 export type CaptureEffect = 'none' | 'changed' | 'cleared';
 
@@ -32,12 +35,13 @@ export function applyEvent(log: TabLog, wireEvent: WireEvent): CaptureEffect {
     clearLog(log);
     return 'cleared';
   }
-  if (IGNORED_TYPES.has(event.type)) return 'none';
   const origin = pageOrigin(event);
+  if (origin !== null && event.type === 'sub_frame' && isLocalNetworkBlock(event)) return listLocalNetworkBlock(log, event, origin);
+  if (IGNORED_TYPES.has(event.type)) return 'none';
   if (origin === null) return 'none';
   if (log.meta.ignored[event.requestId]) {
     if (event.kind === 'completed' || event.kind === 'error') delete log.meta.ignored[event.requestId];
-    return 'none';
+    return isLocalNetworkBlock(event) ? listLocalNetworkBlock(log, event, origin) : 'none';
   }
 
   const preflightSeq = log.meta.preflights[event.requestId];
@@ -124,6 +128,25 @@ function adoptUnannouncedPreflight(log: TabLog, event: WireEvent, origin: string
   return updatePreflight(log, owner, event);
 }
 
+function isLocalNetworkBlock(event: WireEvent): event is WireEvent & { readonly kind: 'error' } {
+  return event.kind === 'error' && event.error === ERR_BLOCKED_BY_LOCAL_NETWORK;
+}
+
+/** A request Local Network Access blocked that the log does not hold: a frame document (frames
+ * are navigations, never CORS-checked) or a no-cors image or script (dropped when its headers
+ * showed no-cors, before Chromium connected and checked the address). The block is listed as a
+ * call of its own: its error is all there is to show. */
+function listLocalNetworkBlock(log: TabLog, event: WireEvent & { readonly kind: 'error' }, origin: string): CaptureEffect {
+  addCall(log, {
+    ...callFields(event, origin),
+    state: 'errored',
+    error: event.error,
+    hops: [{ ...newHop(event.url, event.timeStamp), endedAt: event.timeStamp }],
+    endedAt: event.timeStamp,
+  });
+  return 'changed';
+}
+
 function startPageOptions(log: TabLog, event: WireEvent, origin: string, startedAt: number): CaptureEffect {
   if (!(event.requestId in log.meta.inflight)) {
     trackNewRequest(log, { ...event, kind: 'before-request', timeStamp: startedAt }, origin);
@@ -208,6 +231,12 @@ function updateActual(log: TabLog, seq: number, event: WireEvent): CaptureEffect
       }));
       return 'changed';
     case 'error':
+      if (event.error === ERR_CACHE_MISS) {
+        // Chromium's own restart of the load (seen for cross-origin fonts: one request ends with
+        // this, an identical one follows); the page never sees it fail.
+        discardCall(log, seq);
+        return 'changed';
+      }
       finish(log, seq, event.requestId, (call) => ({
         ...call,
         state: 'errored',

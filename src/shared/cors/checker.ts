@@ -24,6 +24,7 @@ import {
   type MessageParams,
 } from './explanations';
 import { isToken, listHasToken, lowerAscii } from './headers';
+import { findLocalNetworkBlock, localNetworkVerdict } from './local-network';
 import {
   checkRedirectLocation,
   methodAfterRedirect,
@@ -777,6 +778,9 @@ function checkRecord(call: ObservedCall): Verdict {
       explanation: STATUS_TEXTS.noHops,
     });
   }
+  // Decided before any header is exchanged, whatever the request's mode.
+  const localNetwork = findLocalNetworkBlock(call);
+  if (localNetwork !== null) return localNetworkVerdict(call, localNetwork);
   const failedOnNetwork = networkFailure(facts, cors);
   if (failedOnNetwork !== null) return failedOnNetwork;
   if (!cors) return otherModeVerdict(facts, info);
