@@ -2,6 +2,7 @@
 // recorded sequences without a browser.
 import { isCorsHeaderName } from '../shared/cors/headers';
 import { capHeaderValue, cutLinesNote, MAX_HEADER_LINES, MAX_HEADER_LIST_CHARS } from '../shared/header-cap';
+import type { WorkerCaller } from '../shared/caller';
 import type { HeaderLine } from '../shared/observed-call';
 
 interface EventBase {
@@ -13,6 +14,8 @@ interface EventBase {
   readonly frameId: number;
   readonly initiator: string | undefined;
   readonly timeStamp: number;
+  /** Set on a worker's event once it is routed to a tab (worker-routing.ts). */
+  readonly caller?: WorkerCaller;
 }
 
 export type WireEvent =

@@ -1,5 +1,6 @@
 // Prints a cors-lens/report the way the CLI shows it: text for people, json for tools, md for
 // bug tickets (the shared Markdown report). `check` and `explain` share it, so both say the same thing.
+import { callerLabel } from '../shared/caller';
 import type { ObservedCall } from '../shared/observed-call';
 import type { CorsReport, ReportCall } from '../shared/report';
 import { reportMarkdown } from '../shared/report-markdown';
@@ -24,6 +25,7 @@ export function reportText(report: CorsReport): string {
   const methodWidth = Math.max(...report.calls.map((c) => c.method.length));
   const lines = report.calls.map((call) => {
     const head = [LABELS[call.outcome].padEnd(7), call.method.padEnd(methodWidth), call.url];
+    if (call.caller !== 'page') head.push(`(${callerLabel(call.caller)})`);
     if (call.corsError) head.push(call.corsError.code);
     else if (call.networkError) head.push(call.networkError);
     const body: string[] = [];
