@@ -50,7 +50,7 @@ function requestLabel(row: ScenarioRow, r: RequestRow): string {
 }
 
 /** Writes the Markdown table and returns the one-line summary. */
-export function writeAgreement(scenarios: readonly Scenario[], browserVersion: string): string {
+export function writeAgreement(scenarios: readonly Pick<Scenario, 'id'>[], browserVersion: string): string {
   const { rows } = load();
   const ran = scenarios.flatMap((s) => (rows[s.id] ? [rows[s.id] as ScenarioRow] : []));
   const observable = ran.filter((r) => !r.notObservable);

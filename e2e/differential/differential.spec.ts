@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { disagreementDetails, saveRow, scenarioDiffs, TABLE_FILE, writeAgreement } from './agreement-report';
 import { openBench, runScenario, type Bench } from './run-scenario';
 import { SCENARIOS } from './scenarios';
+import { WORKER_SCENARIOS } from './workers/worker-scenarios';
 
 const EXTENSION_PATH = resolve(import.meta.dirname, '../../dist');
 
@@ -50,5 +51,5 @@ for (const scenario of SCENARIOS) {
 }
 
 test.afterAll(({ browserVersion }) => {
-  console.log(`${writeAgreement(SCENARIOS, browserVersion)} (${TABLE_FILE})`);
+  console.log(`${writeAgreement([...SCENARIOS, ...WORKER_SCENARIOS], browserVersion)} (${TABLE_FILE})`);
 });
