@@ -8,6 +8,7 @@ import { disagreementDetails, saveRow, scenarioDiffs, TABLE_FILE, writeAgreement
 import { openBench, runScenario, type Bench } from './run-scenario';
 import { LNA_CASES } from './lna/lna-cases';
 import { SCENARIOS } from './scenarios';
+import { WORKER_SCENARIOS } from './workers/worker-scenarios';
 
 const EXTENSION_PATH = resolve(import.meta.dirname, '../../dist');
 
@@ -51,5 +52,5 @@ for (const scenario of SCENARIOS) {
 }
 
 test.afterAll(({ browserVersion }) => {
-  console.log(`${writeAgreement([...SCENARIOS, ...LNA_CASES], browserVersion)} (${TABLE_FILE})`);
+  console.log(`${writeAgreement([...SCENARIOS, ...LNA_CASES, ...WORKER_SCENARIOS], browserVersion)} (${TABLE_FILE})`);
 });

@@ -66,6 +66,25 @@ interface IssueAdded {
   };
 }
 
+/** What the oracle needs of a CDP session: a page's or frame's Playwright session, or a worker
+ * target reached through the browser session (worker-oracle.ts). */
+export interface CdpChannel {
+  on(event: string, listener: (payload: never) => void): void;
+  send(method: 'Network.enable' | 'Audits.enable'): Promise<unknown>;
+  detach(): Promise<void>;
+}
+
+function channelOf(session: CDPSession): CdpChannel {
+  return {
+    on: (event, listener) =>
+      void session.on('event', ({ method, params }) => {
+        if (method === event) listener(params as never);
+      }),
+    send: (method) => session.send(method),
+    detach: () => session.detach(),
+  };
+}
+
 export class ChromiumOracle {
   private readonly requests = new Map<string, CdpRequest>();
   private readonly preflightsById = new Map<string, CdpPreflight>();
@@ -75,20 +94,21 @@ export class ChromiumOracle {
   /** Deprecation issue types (e.g. AuthorizationCoveredByWildcard), in arrival order. Chromium
    * raises each type once per page. */
   readonly deprecations: string[] = [];
-  private readonly sessions: CDPSession[] = [];
+  private readonly sessions: CdpChannel[] = [];
 
   /** Listens on the page, and on the frame too when it runs in its own process. */
   static async attach(context: BrowserContext, page: Page, frame?: Frame): Promise<ChromiumOracle> {
     const oracle = new ChromiumOracle();
-    await oracle.listen(await context.newCDPSession(page));
+    await oracle.listen(channelOf(await context.newCDPSession(page)));
     if (frame !== undefined) {
       const session = await context.newCDPSession(frame).catch(() => null);
-      if (session !== null) await oracle.listen(session);
+      if (session !== null) await oracle.listen(channelOf(session));
     }
     return oracle;
   }
 
-  private async listen(session: CDPSession): Promise<void> {
+  /** Records what one more session reports. */
+  async listen(session: CdpChannel): Promise<void> {
     this.sessions.push(session);
     session.on('Network.requestWillBeSent', (e: RequestWillBeSent) => this.onRequest(e));
     session.on('Network.responseReceived', (e: ResponseReceived) => {

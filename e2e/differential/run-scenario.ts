@@ -243,7 +243,7 @@ function noWrongVerdict(chromium: SideVerdict, calls: readonly SideVerdict[]): b
   });
 }
 
-function asDesigned(designedFor: string, row: RequestRow): boolean {
+export function asDesigned(designedFor: string, row: RequestRow): boolean {
   const c = row.chromium;
   if (designedFor === 'allowed') return c.outcome === 'allowed';
   if (designedFor === 'TypeError') return c.outcome === 'rejected';
@@ -251,7 +251,7 @@ function asDesigned(designedFor: string, row: RequestRow): boolean {
   return c.code === designedFor;
 }
 
-function details(call: ReportCall): LensCallDetails {
+export function details(call: ReportCall): LensCallDetails {
   return {
     explanation: call.explanation,
     redirects: call.redirects,

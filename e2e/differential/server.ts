@@ -186,7 +186,7 @@ function parseHead(raw: string): RequestHead | null {
   return { method, target, headers };
 }
 
-function pairs(raw: readonly string[]): HeaderLine[] {
+export function pairs(raw: readonly string[]): HeaderLine[] {
   const out: HeaderLine[] = [];
   for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i] ?? '', raw[i + 1] ?? '']);
   return out;

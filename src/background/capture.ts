@@ -312,6 +312,7 @@ function callFields(event: WireEvent, origin: string): Omit<ObservedCall, 'hops'
     error: null,
     startedAt: event.timeStamp,
     endedAt: null,
+    ...(event.caller === undefined ? {} : { caller: event.caller }),
   };
 }
 

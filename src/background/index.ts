@@ -15,11 +15,20 @@ import { forgetTab, notifyCleared, readCalls, storedTabIds, withTab } from './ta
 import { markCalls, registerTrialListeners, trialSeam, trialsReady } from './trials';
 import { toHeaderLines, type WireEvent } from './wire-event';
 import { KIT_SEAM_VERSION, type KitSeam } from '../shared/kit-seam';
+import { isWorkerEvent } from './worker-attribution';
+import { noteWorkerScript, routeFromWorker } from './worker-routing';
 
 const CAPTURED_URLS = ['http://*/*', 'https://*/*'];
 
 function record(event: WireEvent, preparedIn: number): void {
   const started = performance.now();
+  noteWorkerScript(event);
+  // A service or shared worker's request has no tab: it is recorded in the tabs of its origin.
+  if (isWorkerEvent(event)) {
+    routeFromWorker(event, (routed) => record(routed, 0));
+    addEventCost(preparedIn + performance.now() - started);
+    return;
+  }
   // Cheap filter first: browser-internal and DevTools requests never touch storage.
   if ((event.type !== 'main_frame' && pageOrigin(event) === null) || (event.type === 'main_frame' && event.tabId < 0)) {
     addEventCost(preparedIn + performance.now() - started);

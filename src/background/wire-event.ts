@@ -1,6 +1,7 @@
 // chrome.webRequest events reduced to plain data, so the capture logic can be unit-tested on
 // recorded sequences without a browser.
 import { capErrorText, capHeaderList, capUrl, MAX_ERROR_LENGTH, MAX_URL_LENGTH } from '../shared/header-cap';
+import type { WorkerCaller } from '../shared/caller';
 import type { HeaderLine } from '../shared/observed-call';
 import { recordsCredentialValues } from './credential-recording';
 
@@ -13,6 +14,8 @@ interface EventBase {
   readonly frameId: number;
   readonly initiator: string | undefined;
   readonly timeStamp: number;
+  /** Set on a worker's event once it is routed to a tab (worker-routing.ts). */
+  readonly caller?: WorkerCaller;
 }
 
 export type WireEvent =

@@ -1,5 +1,6 @@
 // Prints a cors-lens/report the way the CLI shows it: text for people, json for tools, md for
 // bug tickets (the shared Markdown report). `check` and `explain` share it, so both say the same thing.
+import { callerLabel } from '../shared/caller';
 import type { ObservedCall } from '../shared/observed-call';
 import type { CorsReport, ReportCall } from '../shared/report';
 import { reportMarkdown } from '../shared/report-markdown';
@@ -26,6 +27,7 @@ export function reportText(report: CorsReport): string {
   const methodWidth = report.calls.reduce((widest, c) => Math.max(widest, printable(c.method).length), 0);
   const lines = report.calls.map((call) => {
     const head = [LABELS[call.outcome].padEnd(7), printable(call.method).padEnd(methodWidth), printable(call.url)];
+    if (call.caller !== 'page') head.push(`(${callerLabel(call.caller)})`);
     if (call.corsError) head.push(call.corsError.code);
     else if (call.networkError) head.push(printable(call.networkError));
     const body: string[] = [];

@@ -1,9 +1,10 @@
 // Plain-text accounts of calls for matcher failure messages: what a developer needs to act on
 // without opening the report (method, URL, code, why, fix).
+import { callerLabel } from '../shared/caller';
 import type { ReportCall } from '../shared/report';
 
 export function describeCall(call: ReportCall): string {
-  const lines = [`  ${call.method} ${call.url}`];
+  const lines = [`  ${call.method} ${call.url}${call.caller === 'page' ? '' : ` (${callerLabel(call.caller)})`}`];
   if (call.finalUrl !== call.url) lines.push(`    redirected to: ${call.finalUrl}`);
   switch (call.outcome) {
     case 'blocked': {

@@ -2,6 +2,7 @@
 // The background builds it from chrome.webRequest events; the checker, the panel and the
 // reports read it. It must survive JSON (it lives in chrome.storage.session).
 import { isSameOrigin, parseUrl, type ParsedUrl } from './cors/url';
+import type { WorkerCaller } from './caller';
 import type { TrialMark } from './trial/trial-mark';
 
 /** One header line as sent or received. Repeated lines stay separate, in wire order. */
@@ -72,6 +73,8 @@ export interface ObservedCall {
   /** Set when a CORS Lens trial rule changed this call's response headers (Try this fix): the
    * outcome is then not the server's real behaviour. */
   readonly trial?: TrialMark;
+  /** Set when a worker of the page's origin made the call, not the page (see caller.ts). */
+  readonly caller?: WorkerCaller;
 }
 
 /** A record is complete when its start was seen and no hop that got an answer lacks the headers

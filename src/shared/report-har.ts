@@ -1,5 +1,6 @@
 // The calls as a HAR 1.2 log, loadable by Chrome DevTools' Network > Import HAR. Each preflight and
 // each hop of the actual request is its own entry (as Chromium lists them), tagged with `_corsLens`.
+import type { Caller } from './caller';
 import { checkCall } from './cors/checker';
 import { headerValue } from './cors/headers';
 import type { CorsErrorStatus, Outcome } from './cors/types';
@@ -58,6 +59,8 @@ export interface HarEntry {
     readonly explanation: string;
     /** Set when a CORS Lens trial rule changed this call's response headers (Try this fix). */
     readonly trial: string | null;
+    /** Who made the call (report.ts ReportCall.caller). */
+    readonly caller: Caller;
   };
 }
 
@@ -160,6 +163,7 @@ function entriesFor(call: ObservedCall): HarEntry[] {
     corsError: verdict.corsError,
     explanation: verdict.explanation,
     trial: call.trial === undefined ? null : trialNote(verdict.outcome),
+    caller: call.caller ?? 'page',
   });
   const out: HarEntry[] = [];
   call.hops.forEach((hop, i) => {

@@ -1,5 +1,6 @@
 // The report as Markdown for a bug ticket: environment, a summary table, and for each blocked call
 // the header at fault, the CORS headers on the wire, a Mermaid sequence diagram and the fix.
+import { callerLabel } from './caller';
 import { checkCall } from './cors/checker';
 import { lowerAscii } from './cors/headers';
 import { narrate, type ExchangeStep, type Party } from './cors/narrative';
@@ -134,6 +135,7 @@ function blockedSection(call: ObservedCall, verdict: Verdict, index: number): st
     `### ${index}. ${escapeMarkdown(call.method)} ${escapeMarkdown(url)}`,
     '',
     ...(call.trial === undefined ? [] : [`**Trial:** ${trialNote(verdict.outcome)}.`, '']),
+    ...(call.caller === undefined ? [] : [`**Caller:** ${callerLabel(call.caller)}.`, '']),
     `**Verdict:** blocked, \`${code}\`${verdict.corsError?.failedParameter ? ` (failed parameter: ${escapeMarkdown(verdict.corsError.failedParameter)})` : ''}`,
     '',
     prose(verdict.explanation),
@@ -186,7 +188,7 @@ export function reportMarkdown(calls: readonly ObservedCall[], env: MarkdownEnv)
       checked.map(({ call, verdict }, i) => [
         String(i + 1),
         call.method,
-        call.hops[0]?.url ?? '',
+        call.caller === undefined ? (call.hops[0]?.url ?? '') : `${call.hops[0]?.url ?? ''} (${callerLabel(call.caller)})`,
         call.trial === undefined ? verdict.outcome : `${verdict.outcome} (trial: ${trialNote(verdict.outcome)})`,
         verdict.corsError?.code ?? verdict.networkError ?? '',
       ]),

@@ -1,5 +1,6 @@
 // The `cors-lens/report` document: what the panel exports and what readCorsReport returns.
 // Versioned; it changes only by adding fields.
+import type { Caller } from './caller';
 import { checkCall } from './cors/checker';
 import type { CorsErrorStatus, CorsWarning, CredentialsKnowledge, Outcome } from './cors/types';
 import { isComplete, type ObservedCall } from './observed-call';
@@ -44,6 +45,9 @@ export interface ReportCall {
   /** Set when a CORS Lens trial rule (Try this fix) changed the call's response headers: its
    * outcome is then not the server's real behaviour. null for every ordinary call. */
   readonly trial: ReportTrial | null;
+  /** Who made the call: the page, or a worker of its origin (a service or shared worker's call
+   * is listed in every open tab of that origin). */
+  readonly caller: Caller;
 }
 
 export interface ReportTrial {
@@ -91,6 +95,7 @@ export function toReportCall(call: ObservedCall): ReportCall {
     endedAt: call.endedAt,
     complete: isComplete(call),
     trial: call.trial === undefined ? null : { id: call.trial.trialId, note: trialNote(verdict.outcome) },
+    caller: call.caller ?? 'page',
   };
 }
 

@@ -1,4 +1,5 @@
 import type { CredentialsKnowledge, Verdict } from '../../shared/cors/types';
+import { callerLabel } from '../../shared/caller';
 import type { ObservedCall } from '../../shared/observed-call';
 import { CaptureCutNote } from './capture-cut-note';
 import { Timeline } from './timeline';
@@ -60,6 +61,10 @@ export function CallDetail({ call, verdict, onClose }: CallDetailProps) {
         <dl className="facts">
           <dt>Initiator</dt>
           <dd>{call.initiator}</dd>
+          <dt>Caller</dt>
+          <dd data-testid="detail-caller" data-caller={call.caller ?? 'page'}>
+            {call.caller === undefined ? 'the page' : `a worker of this origin, ${callerLabel(call.caller)}`}
+          </dd>
           {finalUrl !== firstUrl && (
             <>
               <dt>Final URL</dt>

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { callerLabel } from '../../shared/caller';
 import type { Verdict } from '../../shared/cors/types';
 import type { ObservedCall } from '../../shared/observed-call';
 import { VerdictBadge } from './verdict-badge';
@@ -35,6 +36,7 @@ export const CallRow = memo(function CallRow({ call, verdict, rowIndex, selected
       data-outcome={verdict.outcome}
       data-code={code}
       data-trial={call.trial?.trialId ?? ''}
+      data-caller={call.caller ?? 'page'}
       onClick={() => onSelect(call.id)}
     >
       <span role="gridcell" className="cell">
@@ -43,6 +45,11 @@ export const CallRow = memo(function CallRow({ call, verdict, rowIndex, selected
       <span role="gridcell" className="cell" title={url}>
         {url}
         {call.hops.length > 1 && <span className="muted"> ↪ {call.hops.length - 1}</span>}
+        {call.caller !== undefined && (
+          <span className="caller-tag" data-testid="call-caller">
+            {callerLabel(call.caller)}
+          </span>
+        )}
       </span>
       <span role="gridcell" className="cell cell--num">
         {statusText(call)}

@@ -1,0 +1,21 @@
+// Who made a call. Page calls carry no mark. Calls made by a service worker or a shared worker
+// reach extensions with no tab (webRequest tabId -1); CORS Lens lists them in the tabs of the
+// worker's origin and marks them with the kind of worker, as far as the wire tells it.
+
+/** `worker`: a worker of the origin made it, but whether a service or a shared one is not known
+ * (no script fetch of either kind was seen for that origin in this browser session, or both were). */
+export type WorkerCaller = 'service-worker' | 'shared-worker' | 'worker';
+
+/** What the exports say: `page` for the page's own calls. */
+export type Caller = 'page' | WorkerCaller;
+
+const LABELS: Readonly<Record<Caller, string>> = {
+  page: 'page',
+  'service-worker': 'from service worker',
+  'shared-worker': 'from shared worker',
+  worker: 'from a worker (service or shared)',
+};
+
+export function callerLabel(caller: Caller): string {
+  return LABELS[caller];
+}
