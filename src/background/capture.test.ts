@@ -457,6 +457,9 @@ describe('credential values', () => {
     expect(withMarkers.corsError?.code).toBe('WildcardOriginNotAllowed');
     expect(withMarkers.credentials).toBe('include');
     expect(withMarkers).toEqual(withValues);
+  });
+});
+
 describe('Local Network Access and internal restarts', () => {
   const LNA = 'net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS';
 
