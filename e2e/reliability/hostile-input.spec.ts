@@ -5,10 +5,11 @@ import { execFile, execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { printable } from '../../src/shared/printable';
 import type { CorsReport } from '../../src/shared/report';
+import { codeSpan } from '../../src/shared/report-markdown';
 import { readObservedCalls } from '../../src/playwright/read-report';
 import { PanelPage } from '../pages/panel-page';
+import { copiedTexts, recordClipboard } from '../support/clipboard';
 import { expect, test } from '../support/fixtures';
 import {
   backtickPayload,
@@ -210,8 +211,9 @@ test('every export, Copy as curl and the CLI keep every call and stay inert', as
 
   // Inert: outside code spans, the Markdown has no raw markup, link, image or emphasis from a value.
   const payload = backtickPayload(hostile.origin);
-  // The header at fault, quoted whole in one code span (control characters shown as \xHH).
-  expect(markdown).toContain(codeSpanOf(printable(payload)));
+  // The header at fault, quoted whole in one code span (control characters shown as \xHH;
+  // codeSpan's fence is unit-tested against backtick runs).
+  expect(markdown).toContain(codeSpan(payload));
   const prose = markdown.split('```mermaid').map((part) => part.replace(/^[\s\S]*?```\n/, '')).join('\n');
   const outsideCode = prose.replace(/(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, '');
   expect(outsideCode).not.toMatch(/<(img|script)\b/i);
@@ -223,18 +225,11 @@ test('every export, Copy as curl and the CLI keep every call and stay inert', as
 
   // Copy as curl of the call with the 1 MB header name and of the 2 MB URL: bash reads back the
   // exact request, and nothing in the command is a control character.
-  await panel.page.evaluate(() => {
-    const copied: string[] = [];
-    (window as unknown as { copied: string[] }).copied = copied;
-    navigator.clipboard.writeText = (text: string) => {
-      copied.push(text);
-      return Promise.resolve();
-    };
-  });
+  await recordClipboard(panel.page);
   for (const name of ['huge-name', 'huge-url'] as const) {
     await panel.rowFor(`case=${name}`).click();
     await panel.page.getByTestId('copy-curl').last().click();
-    const command = (await panel.page.evaluate(() => (window as unknown as { copied: string[] }).copied.pop())) ?? '';
+    const command = (await copiedTexts(panel.page)).at(-1) ?? '';
     // eslint-disable-next-line no-control-regex -- the point: no raw control character in the command
     expect(command.replace(/ \\\n {2}/g, ' ')).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     const hop = captured.find((c) => caseOf(c.hops[0]?.url ?? '') === name)?.hops[0];
@@ -265,13 +260,6 @@ test('every export, Copy as curl and the CLI keep every call and stay inert', as
 
 function caseOf(url: string): string {
   return /[?&]case=([\w-]+)/.exec(url)?.[1] ?? url.slice(0, 80);
-}
-
-/** A code span around the value with a fence longer than its backtick runs, as CommonMark reads it. */
-function codeSpanOf(value: string): string {
-  const fence = '`'.repeat(Math.max(0, ...(value.match(/`+/g) ?? []).map((r) => r.length)) + 1);
-  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${value}${pad}${fence}`;
 }
 
 async function download(panel: PanelPage, format: 'markdown' | 'json' | 'har'): Promise<string> {
