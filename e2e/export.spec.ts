@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { readObservedCalls } from '../src/playwright/read-report';
 import { expect, test } from './support/fixtures';
 import { PanelPage } from './pages/panel-page';
+import { copiedTexts, recordClipboard } from './support/clipboard';
 
 type RunCase = { runCase(id: string): Promise<string> };
 
@@ -107,17 +108,10 @@ test('every export and Copy as curl mask the wider secret list and the names the
   await panel.page.getByTestId('export-menu-toggle').click();
 
   // Copy as curl: what the button hands the clipboard.
-  await panel.page.evaluate(() => {
-    const copied: string[] = [];
-    (window as unknown as { copied: string[] }).copied = copied;
-    navigator.clipboard.writeText = (text: string) => {
-      copied.push(text);
-      return Promise.resolve();
-    };
-  });
+  await recordClipboard(panel.page);
   await panel.rows().first().click();
   for (const button of await panel.page.getByTestId('copy-curl').all()) await button.click();
-  const commands = await panel.page.evaluate(() => (window as unknown as { copied: string[] }).copied);
+  const commands = await copiedTexts(panel.page);
   expect(commands).toHaveLength(2);
   for (const command of commands) {
     expect(command).toMatch(/^curl \\\n {2}-g \\\n/);

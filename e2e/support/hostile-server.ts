@@ -13,11 +13,31 @@ export interface HostileServer {
   close(): Promise<void>;
 }
 
-export const HOSTILE_CASES = ['huge-header', 'control-chars', 'markup', 'many-headers', 'non-utf8', 'long-url'] as const;
+export const HOSTILE_CASES = [
+  'huge-header',
+  'control-chars',
+  'markup',
+  'many-headers',
+  'non-utf8',
+  'long-url',
+  'many-access-control',
+  'backticks',
+  'huge-name',
+  'huge-url',
+] as const;
 export type HostileCase = (typeof HOSTILE_CASES)[number];
 
 export const HUGE_HEADER_LENGTH = 64 * 1024;
 export const MANY_HEADERS = 500;
+/** `Access-Control-X-N` lines in one response: each small, 5,000 of them (about 130 KB, under
+ * Chromium's 256 KB limit for a response head). */
+export const MANY_ACCESS_CONTROL = 5_000;
+
+/** A value that is live Markdown, HTML and terminal escapes if an export or a command lets it
+ * through: a backtick to end a code span, a link, an image that calls the beacon, emphasis, ESC. */
+export function backtickPayload(origin: string): string {
+  return `x\`](${origin}/beacon?from=md-link) <img src=x onerror="fetch('${origin}/beacon?from=md-img')"> **b** _i_ \u001b[31mred\u0007`;
+}
 
 /** Markup that calls the beacon if a browser ever treats it as HTML. */
 export function markupPayload(origin: string, from: string): string {
@@ -83,7 +103,21 @@ function respond(method: string, url: URL, requestOrigin: string, origin: string
       lines.push(...allow, Buffer.concat([Buffer.from('X-Bytes: caf'), Buffer.from([0xe9, 0x20, 0xff, 0xfe, 0x80, 0xc3])]));
       break;
     case 'long-url':
+    case 'huge-url':
       lines.push(...allow);
+      break;
+    case 'many-access-control':
+      for (let i = 0; i < MANY_ACCESS_CONTROL; i++) lines.push(`Access-Control-X-${i}: v${i}`);
+      lines.push(...allow);
+      break;
+    case 'backticks':
+      // The payload as Access-Control-Allow-Origin: blocked, so every export quotes it as the
+      // header at fault, in its explanation and in its headers table.
+      lines.push(`Access-Control-Allow-Origin: ${backtickPayload(origin)}`, `X-Tick: ${backtickPayload(origin)}`);
+      break;
+    case 'huge-name':
+      // The page sends a header with a 1 MB name: its preflight is allowed, any header.
+      lines.push(...allow, 'Access-Control-Allow-Headers: *');
       break;
     default:
       lines.push(...allow);

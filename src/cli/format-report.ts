@@ -5,7 +5,7 @@ import type { ObservedCall } from '../shared/observed-call';
 import type { CorsReport, ReportCall } from '../shared/report';
 import { reportMarkdown } from '../shared/report-markdown';
 import type { FailOn, OutputFormat } from './args';
-import { printable } from './terminal-text';
+import { printable } from '../shared/printable';
 
 const LABELS: Readonly<Record<ReportCall['outcome'], string>> = {
   allowed: 'ALLOWED',

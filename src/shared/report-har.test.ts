@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { checkCall } from './cors/checker';
+import { harToCalls } from './har-to-calls';
 import { reportHar } from './report-har';
 import { ALLOWED_GET, NETWORK_FAILED, NO_ACAO, PREFLIGHT_HEADER, REALISTIC_CALLS, REDIRECTED } from './report-test-calls';
 
@@ -22,6 +24,14 @@ describe('reportHar', () => {
       expect(e.cache).toEqual({});
       expect(e.timings.wait).toBe(e.time);
     }
+  });
+
+  test('a call blocked after its answer arrived reads back as blocked (cors-lens explain on our HAR)', () => {
+    const verdict = (c: typeof ALLOWED_GET) => [checkCall(c).outcome, checkCall(c).corsError?.code ?? null];
+    const calls = [NO_ACAO, ALLOWED_GET];
+    const har = JSON.parse(JSON.stringify(reportHar(calls, creator))) as unknown;
+    expect(verdict(NO_ACAO)).toEqual(['blocked', 'MissingAllowOriginHeader']);
+    expect(harToCalls(har).map(verdict)).toEqual(calls.map(verdict));
   });
 
   test('one entry per preflight and per hop, with roles', () => {

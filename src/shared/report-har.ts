@@ -51,6 +51,9 @@ export interface HarEntry {
   readonly response: HarResponse;
   readonly cache: Record<string, never>;
   readonly timings: { readonly send: number; readonly wait: number; readonly receive: number };
+  /** Where Chrome's own HAR export puts a request's net error (net::ERR_FAILED for a CORS block),
+   * so `cors-lens explain` and other readers see the call failed even though it had an answer. */
+  readonly _error?: string;
   readonly _corsLens: {
     readonly callId: string;
     readonly role: HarRole;
@@ -178,11 +181,13 @@ function entriesFor(call: ObservedCall): HarEntry[] {
       });
     }
     const error = hop.response === null && call.state !== 'in-flight' ? (call.error ?? NOT_SENT) : null;
+    const failedAfterAnswer = call.state === 'errored' && hop.response !== null && i === call.hops.length - 1;
     out.push({
       ...timing(hop.startedAt, hop.endedAt),
       request: harRequest(call.method, hop.url, hop.requestHeaders),
       response: harResponse(hop.response, hop.redirectUrl ?? '', error ?? 'pending'),
       cache: {},
+      ...(failedAfterAnswer ? { _error: call.error ?? NOT_SENT } : {}),
       _corsLens: tag(i === 0 ? 'actual' : 'redirect'),
     });
   });

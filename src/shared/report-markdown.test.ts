@@ -51,6 +51,7 @@ describe('reportMarkdown', () => {
     ['`x`', '\\`x\\`'],
     ['line\nbreak', 'line break'],
     ['x`](https://evil) <img src=x>', 'x\\`\\]\\(https://evil\\) &lt;img src=x&gt;'],
+    ['a\u001b[31mb\u0007\u009b', 'a\\\\x1b\\[31mb\\\\x07\\\\x9b'],
     ['[a](b) ![c] *d* _e_ &amp;', '\\[a\\]\\(b\\) \\!\\[c\\] \\*d\\* \\_e\\_ &amp;amp;'],
   ])('escapeMarkdown(%j)', (input, want) => {
     expect(escapeMarkdown(input)).toBe(want);
@@ -61,6 +62,7 @@ describe('reportMarkdown', () => {
     ['a`b', '``a`b``'],
     ['a``b`', '``` a``b` ```'],
     ['`x`](https://evil)', '`` `x`](https://evil) ``'],
+    ['a\u001b[2Jb', '`a\\x1b[2Jb`'],
   ])('codeSpan(%j) is longer than any backtick run in the value', (input, want) => {
     expect(codeSpan(input)).toBe(want);
   });

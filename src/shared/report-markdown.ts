@@ -8,6 +8,7 @@ import type { Verdict } from './cors/types';
 import { serverFixFor } from './fixes/server-config';
 import { renderSnippet, STACK_LABELS } from './fixes/snippets';
 import type { HeaderLine, ObservedCall } from './observed-call';
+import { printable } from './printable';
 import { trialNote } from './report';
 
 export interface MarkdownEnv {
@@ -37,20 +38,20 @@ function mattersResponse(name: string): boolean {
 }
 
 /** Safe inside a table cell or running text: no pipe ends a cell, no backtick opens code, no
- * bracket, bang, star, underscore or tilde makes a link, image or emphasis, no < starts HTML. */
+ * bracket, bang, star, underscore or tilde makes a link, image or emphasis, no < starts HTML, and
+ * no control character reaches a terminal that shows the file. */
 export function escapeMarkdown(value: string): string {
-  return value
+  return printable(value.replace(/[\r\n]+/g, ' '))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\|`[\]()!*_~]/g, '\\$&')
-    .replace(/[\r\n]+/g, ' ');
+    .replace(/[\\|`[\]()!*_~]/g, '\\$&');
 }
 
 /** A code span whose fence is longer than any backtick run in the value, so the value cannot close
  * it; padded when the value starts or ends with a backtick. Everything inside renders as typed. */
 export function codeSpan(value: string): string {
-  const text = value.replace(/[\r\n]+/g, ' ');
+  const text = printable(value.replace(/[\r\n]+/g, ' '));
   const longest = (text.match(/`+/g) ?? []).reduce((most, run) => Math.max(most, run.length), 0);
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';

@@ -17,7 +17,8 @@ describe('a call made under a trial rule', () => {
     const md = reportMarkdown(REALISTIC_CALLS, { browser: 'Chromium', pageOrigin: 'https://app.example', generatedAt: new Date(0) });
     expect(md).toContain('1 call was made under a CORS Lens trial rule');
     const row = md.split('\n').find((line) => line.startsWith('| 7 |'));
-    expect(row).toContain(`allowed (trial: ${TRIAL_NOTE})`);
+    // Cells escape ( and ) like every value (they render as typed).
+    expect(row).toContain(`allowed \\(trial: ${TRIAL_NOTE}\\)`);
   });
 
   test('the HAR tags its entries', () => {

@@ -1,5 +1,6 @@
-// Text from a HAR or a web server goes to a terminal: a control character in a URL could move the
-// cursor, recolour the screen or set the window title. Each one is shown as \xHH instead.
+// Text from a HAR or a web server ends up in a terminal (the CLI's output, a Markdown report read
+// with cat): a control character in a URL could move the cursor, recolour the screen or set the
+// window title. Each one is shown as \xHH instead.
 
 // C0, DEL and C1 (0x80–0x9F, which some terminals also act on).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
