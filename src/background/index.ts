@@ -196,33 +196,32 @@ registerTrialListeners();
 
 followCredentialSetting();
 
-// The seam the Playwright kit reads through `serviceWorker.evaluate` (src/shared/kit-seam.ts).
-// Not reachable from web pages.
-const kitSeam: KitSeam = {
-  version: KIT_SEAM_VERSION,
-  async calls(tabId?: number) {
-    const tabIds = tabId === undefined ? await storedTabIds() : [tabId];
-    const results = await Promise.all(tabIds.map((id) => readCalls(id)));
-    await trialsReady();
-    return markCalls(results.flatMap((r) => r.calls));
-  },
-  async clear(tabId?: number) {
-    const tabIds = tabId === undefined ? await storedTabIds() : [tabId];
-    await Promise.all(
-      tabIds.map((id) =>
-        withTab(id, (log) => {
-          clearLog(log);
-          notifyCleared(log);
-        }),
-      ),
-    );
-  },
-};
-
-// Only the seams build (build-mode.ts) adds what benchmarks and e2e tests drive: the trial
-// lifetime, the worker's own cost per event, and the pause switch.
-const testSeam = SEAMS_BUILD
-  ? {
+// The seam the Playwright kit reads through `serviceWorker.evaluate` (typed, with its version, in
+// src/shared/kit-seam.ts): raw calls per tab, after every event already delivered has been
+// applied. The seams build (build-mode.ts) adds what benchmarks and tests drive: the trial
+// lifetime, the worker's own cost per event and the pause switch. Not reachable from web pages.
+Object.assign(globalThis, {
+  corsLens: {
+    version: KIT_SEAM_VERSION,
+    async calls(tabId?: number) {
+      const tabIds = tabId === undefined ? await storedTabIds() : [tabId];
+      const results = await Promise.all(tabIds.map((id) => readCalls(id)));
+      await trialsReady();
+      return markCalls(results.flatMap((r) => r.calls));
+    },
+    // The same clear as the panel's button, so an open panel empties too.
+    async clear(tabId?: number) {
+      const tabIds = tabId === undefined ? await storedTabIds() : [tabId];
+      await Promise.all(
+        tabIds.map((id) =>
+          withTab(id, (log) => {
+            clearLog(log);
+            notifyCleared(log);
+          }),
+        ),
+      );
+    },
+    ...(SEAMS_BUILD && {
       trials: trialSeam,
       captureStats,
       resetCaptureStats,
@@ -231,7 +230,7 @@ const testSeam = SEAMS_BUILD
       captureMode: () => captureSwitch.mode(),
       isListening: () => captureSwitch.isListening(),
       listenerSets: () => captureScope.listenerSets(),
-    }
-  : {};
-Object.assign(globalThis, { corsLens: { ...kitSeam, ...testSeam } });
+    }),
+  } satisfies KitSeam,
+});
 if (SEAMS_BUILD) installBenchSeam();
