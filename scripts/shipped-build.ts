@@ -12,7 +12,6 @@ export const SEAM_MARKERS: Readonly<Record<string, string>> = {
   trialLifetimeMs: 'the test override of the trial lifetime (trials.ts)',
   setLifetimeMs: 'the test seam that sets the trial lifetime (trials.ts)',
   setCapturePaused: 'the pause switch on corsLens (index.ts)',
-  listenerSets: "the capture scope's listener sets on corsLens (index.ts)",
 };
 
 /** `marker → files` for every marker found in the build's scripts and pages. */
