@@ -7,7 +7,7 @@ import {
   isCaptureScope,
   storedCaptureScope,
 } from '../../shared/capture-scope';
-import { useLocalSetting } from './use-local-setting';
+import { useLocalSetting } from '../connection/local-setting';
 
 export function CaptureScopeSelect() {
   const scope = useLocalSetting(CAPTURE_SCOPE_KEY, storedCaptureScope);
