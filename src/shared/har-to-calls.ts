@@ -110,8 +110,8 @@ function readEntry(x: unknown, index: number, pages: ReadonlyMap<string, string>
     status,
     responseHeaders: headersAt(response['headers'], `${field}.response.headers`),
     redirectUrl: optionalString(response['redirectURL']),
-    // Chrome writes `_error`; Playwright writes `response._failureText`.
-    error: optionalString(entry['_error']) ?? optionalString(response['_failureText']),
+    // Chrome writes `_error`; CORS Lens's own export `response._error`; Playwright `response._failureText`.
+    error: optionalString(entry['_error']) ?? optionalString(response['_error']) ?? optionalString(response['_failureText']),
     resourceType: optionalString(entry['_resourceType']),
     fromCache: cache !== null,
     ip: optionalString(entry['serverIPAddress']),

@@ -37,32 +37,12 @@ function granted(kind: LnaKind): string {
   return 'allowed';
 }
 
+function group(name: LnaCase['group'], page: LnaPage, acao: boolean, lead: string, designedFor: (kind: LnaKind) => string): LnaCase[] {
+  return KINDS.map((kind) => ({ id: `${name}-${kind}`, group: name, page, kind, acao, note: `${lead}, ${NOTES[kind]}`, designedFor: designedFor(kind) }));
+}
+
 export const LNA_CASES: readonly LnaCase[] = [
-  ...KINDS.map((kind): LnaCase => ({
-    id: `lna-http-${kind}`,
-    group: 'lna-http',
-    page: 'http',
-    kind,
-    acao: true,
-    note: `public http:// page → loopback API, ${NOTES[kind]}`,
-    designedFor: 'InsecureLocalNetwork',
-  })),
-  ...KINDS.map((kind): LnaCase => ({
-    id: `lna-https-${kind}`,
-    group: 'lna-https',
-    page: 'https',
-    kind,
-    acao: true,
-    note: `public https:// page without the permission → loopback API, ${NOTES[kind]}`,
-    designedFor: 'LocalNetworkAccessPermissionDenied',
-  })),
-  ...KINDS.map((kind): LnaCase => ({
-    id: `lna-granted-${kind}`,
-    group: 'lna-granted',
-    page: 'granted',
-    kind,
-    acao: false,
-    note: `public https:// page with loopbackNetwork granted → loopback API without CORS headers, ${NOTES[kind]}`,
-    designedFor: granted(kind),
-  })),
+  ...group('lna-http', 'http', true, 'public http:// page → loopback API', () => 'InsecureLocalNetwork'),
+  ...group('lna-https', 'https', true, 'public https:// page without the permission → loopback API', () => 'LocalNetworkAccessPermissionDenied'),
+  ...group('lna-granted', 'granted', false, 'public https:// page with loopbackNetwork granted → loopback API without CORS headers', granted),
 ];

@@ -1,28 +1,13 @@
 // Local Network Access in the panel: a public http page calls a loopback API with fetch, an
 // <img> and an <iframe>; the panel lists all three with Chromium's code, explains the address
 // spaces rather than headers, and Try this fix refuses with that reason.
-import { test as base, expect } from '@playwright/test';
 import { resolve } from 'node:path';
 import { PanelPage } from '../../pages/panel-page';
-import { TEST_HOSTS } from '../../support/fixtures';
 import { makeLnaCall } from './lna-call';
-import { openLnaBench, type LnaBench } from './run-lna-case';
+import { expect, test } from './lna-fixture';
 
-const EXTENSION_PATH = resolve(import.meta.dirname, '../../../dist');
 /** Where the lead collects screenshots; the test's own output folder gets a copy too. */
 const SCREENSHOT = process.env.CORS_LENS_SCREENS ? resolve(process.env.CORS_LENS_SCREENS, 'lna-call.png') : null;
-
-const test = base.extend<object, { bench: LnaBench }>({
-  bench: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-    async ({}, use) => {
-      const bench = await openLnaBench(EXTENSION_PATH, TEST_HOSTS);
-      await use(bench);
-      await bench.close();
-    },
-    { scope: 'worker' },
-  ],
-});
 
 test('lists LNA-blocked fetch, image and frame calls and explains them as address-space blocks', async ({ bench }) => {
   const { page } = await bench.target('http');

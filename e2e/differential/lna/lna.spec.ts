@@ -3,27 +3,11 @@
 // without the permission (headless Chromium denies it without a prompt), and from https with
 // loopbackNetwork granted over CDP, where the ordinary CORS checks follow. CORS Lens must agree
 // with Chromium on verdict, code and failedParameter for each; rows go to the agreement table.
-import { test as base, expect } from '@playwright/test';
-import { resolve } from 'node:path';
-import { TEST_HOSTS } from '../../support/fixtures';
 import { disagreementDetails, saveRow, TABLE_FILE, writeAgreement } from '../agreement-report';
 import { SCENARIOS } from '../scenarios';
 import { LNA_CASES } from './lna-cases';
-import { openLnaBench, runLnaCase, type LnaBench } from './run-lna-case';
-
-const EXTENSION_PATH = resolve(import.meta.dirname, '../../../dist');
-
-const test = base.extend<object, { bench: LnaBench }>({
-  bench: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-    async ({}, use) => {
-      const bench = await openLnaBench(EXTENSION_PATH, TEST_HOSTS);
-      await use(bench);
-      await bench.close();
-    },
-    { scope: 'worker' },
-  ],
-});
+import { expect, test } from './lna-fixture';
+import { runLnaCase } from './run-lna-case';
 
 for (const c of LNA_CASES) {
   test(`${c.group} › ${c.id}`, async ({ bench }) => {
