@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { HeaderLine } from '../shared/observed-call';
 import { applyEvent } from './capture';
 import { emptyMeta, newTabLog, orderedCalls, type TabLog } from './tab-log';
+import { testWireEvent } from './test-wire-event';
 import type { WireEvent } from './wire-event';
 
 // Event sequences in the order Chromium 156 delivers them: the actual request's before-request,
@@ -13,25 +14,7 @@ type Kind = WireEvent['kind'];
 let clock = 1000;
 
 function event(kind: Kind, id: string, url: string, method: string, extra: Partial<Record<string, unknown>> = {}): WireEvent {
-  return {
-    kind,
-    requestId: id,
-    url,
-    method,
-    type: 'xmlhttprequest',
-    tabId: 7,
-    frameId: 0,
-    initiator: PAGE,
-    timeStamp: clock++,
-    requestHeaders: [],
-    responseHeaders: [],
-    statusCode: 200,
-    fromCache: false,
-    ip: '127.0.0.1',
-    redirectUrl: '',
-    error: '',
-    ...extra,
-  };
+  return testWireEvent(kind, { requestId: id, url, method, initiator: PAGE, timeStamp: clock++, ...extra });
 }
 
 const h = (name: string, value: string): HeaderLine => ({ name, value });
