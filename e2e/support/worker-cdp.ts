@@ -4,13 +4,13 @@
 // in the older non-flattened mode, so the two never share a session id.
 import type { BrowserContext, CDPSession } from '@playwright/test';
 
-interface TargetInfo {
+export interface TargetInfo {
   readonly targetId: string;
   readonly type: string;
   readonly url: string;
 }
 
-interface CdpMessage {
+export interface CdpMessage {
   readonly id?: number;
   readonly method?: string;
   readonly params?: Record<string, unknown>;

@@ -4,6 +4,7 @@ import { checkCall } from '../shared/cors/checker';
 import { checkedLinesCut, checkedLinesCutInCall, MAX_CHECKED_LINES, MAX_ERROR_LENGTH, MAX_HEADER_LINES, MAX_URL_LENGTH, parseCutValue } from '../shared/header-cap';
 import { applyEvent } from './capture';
 import { emptyMeta, newTabLog, orderedCalls, type TabLog } from './tab-log';
+import { testWireEvent } from './test-wire-event';
 import { toHeaderLines, type WireEvent } from './wire-event';
 
 // Event sequences in the order Chromium 156 delivers them: the actual request's before-request,
@@ -15,25 +16,7 @@ type Kind = WireEvent['kind'];
 let clock = 1000;
 
 function event(kind: Kind, id: string, url: string, method: string, extra: Partial<Record<string, unknown>> = {}): WireEvent {
-  return {
-    kind,
-    requestId: id,
-    url,
-    method,
-    type: 'xmlhttprequest',
-    tabId: 7,
-    frameId: 0,
-    initiator: PAGE,
-    timeStamp: clock++,
-    requestHeaders: [],
-    responseHeaders: [],
-    statusCode: 200,
-    fromCache: false,
-    ip: '127.0.0.1',
-    redirectUrl: '',
-    error: '',
-    ...extra,
-  };
+  return testWireEvent(kind, { requestId: id, url, method, initiator: PAGE, timeStamp: clock++, ...extra });
 }
 
 const h = (name: string, value: string): HeaderLine => ({ name, value });

@@ -3,6 +3,7 @@ import type { HeaderLine } from '../shared/observed-call';
 import { checkCall } from '../shared/cors/checker';
 import { applyEvent } from './capture';
 import { emptyMeta, newTabLog, orderedCalls, type TabLog } from './tab-log';
+import { testWireEvent } from './test-wire-event';
 import type { WireEvent } from './wire-event';
 import {
   callerFor,
@@ -23,25 +24,7 @@ const API = 'https://api.test:8443/x';
 let clock = 1000;
 
 function workerEvent(kind: WireEvent['kind'], id: string, method = 'GET', extra: Partial<Record<string, unknown>> = {}): WireEvent {
-  return {
-    kind,
-    requestId: id,
-    url: API,
-    method,
-    type: 'xmlhttprequest',
-    tabId: -1,
-    frameId: -1,
-    initiator: APP,
-    timeStamp: clock++,
-    requestHeaders: [],
-    responseHeaders: [],
-    statusCode: 200,
-    fromCache: false,
-    ip: '127.0.0.1',
-    redirectUrl: '',
-    error: '',
-    ...extra,
-  };
+  return testWireEvent(kind, { requestId: id, url: API, method, tabId: -1, frameId: -1, initiator: APP, timeStamp: clock++, ...extra });
 }
 
 const h = (name: string, value: string): HeaderLine => ({ name, value });

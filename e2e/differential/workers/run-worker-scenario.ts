@@ -76,7 +76,7 @@ interface Job {
 
 /** Makes the scenario's call from the page: through its worker, or through the page's own fetch
  * or <img> that the service worker passes on. Serialized into the page: self-contained. */
-async function makeWorkerCall({ via, url, init }: Job): Promise<PageResult> {
+export async function makeWorkerCall({ via, url, init }: Job): Promise<PageResult> {
   const failed = (error: unknown): PageResult => ({
     kind: 'error',
     status: 0,

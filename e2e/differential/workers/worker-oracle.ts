@@ -4,20 +4,8 @@
 // to us, so, as e2e/support/worker-cdp.ts does, each worker is attached in non-flattened mode
 // from a browser session and spoken to through Target.sendMessageToTarget.
 import type { BrowserContext, CDPSession } from '@playwright/test';
+import type { CdpMessage, TargetInfo } from '../../support/worker-cdp';
 import type { CdpChannel, ChromiumOracle } from '../oracle';
-
-interface TargetInfo {
-  readonly targetId: string;
-  readonly type: string;
-  readonly url: string;
-}
-
-interface CdpMessage {
-  readonly id?: number;
-  readonly method?: string;
-  readonly params?: unknown;
-  readonly error?: { readonly message: string };
-}
 
 const WORKER_TYPES: ReadonlySet<string> = new Set(['service_worker', 'shared_worker']);
 

@@ -41,6 +41,7 @@ export function CallDetail({ call, verdict, onClose }: CallDetailProps) {
         <span className="detail-url" title={firstUrl}>
           {firstUrl}
         </span>
+        {call.caller !== undefined && <span className="caller-tag">{callerLabel(call.caller)}</span>}
         <button type="button" className="icon-button" aria-label="Close detail" data-testid="close-detail" onClick={onClose}>
           ×
         </button>

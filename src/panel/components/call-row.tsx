@@ -43,13 +43,13 @@ export const CallRow = memo(function CallRow({ call, verdict, rowIndex, selected
         {call.method}
       </span>
       <span role="gridcell" className="cell" title={url}>
-        {url}
-        {call.hops.length > 1 && <span className="muted"> ↪ {call.hops.length - 1}</span>}
         {call.caller !== undefined && (
           <span className="caller-tag" data-testid="call-caller">
             {callerLabel(call.caller)}
           </span>
         )}
+        {url}
+        {call.hops.length > 1 && <span className="muted"> ↪ {call.hops.length - 1}</span>}
       </span>
       <span role="gridcell" className="cell cell--num">
         {statusText(call)}

@@ -167,6 +167,7 @@ const refused: readonly RefusedCase[] = [
     reason: /ERR_CONNECTION_REFUSED/,
   },
   { name: 'already allowed', call: observedCall(), want: 'already-allowed', reason: /already allowed/ },
+  { name: 'made by a service worker', call: { ...blocked(), caller: 'service-worker' }, want: 'worker-call', reason: /worker made this call/ },
   { name: 'still in flight', call: observedCall({ state: 'in-flight', hops: [hop({ response: null })] }), want: 'pending', reason: /in flight/ },
   {
     name: 'cross-origin redirect taints the Origin to null',

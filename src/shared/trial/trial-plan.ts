@@ -32,7 +32,8 @@ export type TrialRefusalCode =
   | 'preflight-status'
   | 'preflight-redirect'
   | 'no-header-fix'
-  | 'unsupported-request';
+  | 'unsupported-request'
+  | 'worker-call';
 
 export type TrialDecision =
   | { readonly ok: true; readonly plan: TrialPlan }
@@ -82,6 +83,10 @@ export function planTrial(call: ObservedCall, verdict: Verdict, scope: TrialScop
       break;
     default:
       return assertNever(verdict.outcome);
+  }
+  if (call.caller !== undefined) {
+    // Chromium gives a worker's requests no tab, and trial rules are bound to the tab.
+    return refuse('worker-call', 'A worker made this call, not the page: Chromium ties its requests to no tab, and a trial rule only changes this tab\'s requests. Change the server and reload instead.');
   }
   const hop = call.hops[verdict.hopIndex ?? call.hops.length - 1];
   const preflightRefusal = hop === undefined ? null : refusePreflight(hop);
