@@ -19,3 +19,21 @@ const LABELS: Readonly<Record<Caller, string>> = {
 export function callerLabel(caller: Caller): string {
   return LABELS[caller];
 }
+
+const NOUNS: Readonly<Record<Caller, string>> = {
+  page: 'page',
+  'service-worker': 'service worker',
+  'shared-worker': 'shared worker',
+  worker: 'worker',
+};
+
+/** Who made the call, as the subject of a sentence ("the service worker asked the browser…"). */
+export function callerNoun(caller: Caller): string {
+  return NOUNS[caller];
+}
+
+/** The same with a capital, for a diagram's lifeline. */
+export function callerTitle(caller: Caller): string {
+  const noun = NOUNS[caller];
+  return noun.charAt(0).toUpperCase() + noun.slice(1);
+}

@@ -1,6 +1,6 @@
 // The report as Markdown for a bug ticket: environment, a summary table, and for each blocked call
 // the header at fault, the CORS headers on the wire, a Mermaid sequence diagram and the fix.
-import { callerLabel } from './caller';
+import { callerLabel, callerTitle } from './caller';
 import { checkCall } from './cors/checker';
 import { lowerAscii } from './cors/headers';
 import { narrate, type ExchangeStep, type Party } from './cors/narrative';
@@ -94,8 +94,9 @@ function arrow(step: ExchangeStep): string {
   }
 }
 
-export function mermaidDiagram(steps: readonly ExchangeStep[]): string[] {
-  const out = ['```mermaid', 'sequenceDiagram', '  participant Page', '  participant Browser', '  participant Server'];
+/** `pageTitle`: the caller's lifeline, "Page" or the worker that made the call. */
+export function mermaidDiagram(steps: readonly ExchangeStep[], pageTitle = 'Page'): string[] {
+  const out = ['```mermaid', 'sequenceDiagram', `  participant Page as ${pageTitle}`, '  participant Browser', '  participant Server'];
   for (const step of steps) {
     out.push(`  ${PARTICIPANT[step.from]}${arrow(step)}${PARTICIPANT[step.to]}: ${mermaidText(step.label)}`);
     if (step.detail !== null) out.push(`  Note over ${PARTICIPANT[step.to]}: ${mermaidText(step.detail)}`);
@@ -149,7 +150,7 @@ function blockedSection(call: ObservedCall, verdict: Verdict, index: number): st
     '',
     '#### What the browser did',
     '',
-    ...mermaidDiagram(narrate(call, verdict)),
+    ...mermaidDiagram(narrate(call, verdict), callerTitle(call.caller ?? 'page')),
     '',
     '#### Fix',
     '',

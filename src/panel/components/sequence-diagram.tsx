@@ -8,13 +8,14 @@ const PARTY_LABELS: Record<Party, string> = { page: 'Page', browser: 'Browser', 
 
 const COLUMN: Record<Party, number> = { page: 0, browser: 1, server: 2 };
 
-export function SequenceDiagram({ steps }: { readonly steps: readonly ExchangeStep[] }) {
+/** `pageTitle`: the caller's lifeline, "Page" or the worker that made the call. */
+export function SequenceDiagram({ steps, pageTitle = 'Page' }: { readonly steps: readonly ExchangeStep[]; readonly pageTitle?: string }) {
   return (
     <div className="seq" data-testid="sequence-diagram" role="list" aria-label="Sequence diagram">
       <div className="seq-heads" aria-hidden="true">
         {PARTIES.map((p) => (
           <span key={p} className="seq-head">
-            {PARTY_LABELS[p]}
+            {p === 'page' ? pageTitle : PARTY_LABELS[p]}
           </span>
         ))}
       </div>

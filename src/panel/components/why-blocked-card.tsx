@@ -1,6 +1,7 @@
 // The answer to "why was this blocked": the checker's sentence, the header at fault and the fix.
 // For a network failure it says plainly that CORS was not the cause. Then what the browser did, as
 // a paragraph and a sequence diagram, and the server configuration that fixes it.
+import { callerTitle } from '../../shared/caller';
 import { narrate, whatTheBrowserDid } from '../../shared/cors/narrative';
 import type { FaultyHeader, Verdict } from '../../shared/cors/types';
 import type { ObservedCall } from '../../shared/observed-call';
@@ -61,7 +62,7 @@ export function WhyBlockedCard({ call, verdict }: { readonly call: ObservedCall;
       <div className="what-browser-did">
         <h4 className="label">What the browser did</h4>
         <p data-testid="what-browser-did">{whatTheBrowserDid(call, verdict)}</p>
-        <SequenceDiagram steps={narrate(call, verdict)} />
+        <SequenceDiagram steps={narrate(call, verdict)} pageTitle={callerTitle(call.caller ?? 'page')} />
       </div>
       {verdict.fix !== '' && (
         <div className="fix">

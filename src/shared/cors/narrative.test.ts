@@ -159,3 +159,15 @@ describe('whatTheBrowserDid', () => {
     expect(text.endsWith(NARRATIVE_TEXTS.typeErrorCors.sentence)).toBe(true);
   });
 });
+
+describe("a worker's call", () => {
+  test('names the worker where a page call names the page; the URL is left alone', () => {
+    const pageCall = observedCall({ hops: [hop({ url: `${API}/the-page-list` })] });
+    const workerCall: ObservedCall = { ...pageCall, caller: 'service-worker' };
+    const text = whatTheBrowserDid(workerCall, checkCall(workerCall));
+    expect(text).toMatch(/^The service worker asked the browser for GET /);
+    expect(text).toMatch(/handed the response to the service worker\.$/);
+    expect(text).not.toMatch(/\b[Tt]he page\b(?!-list)/);
+    expect(whatTheBrowserDid(pageCall, checkCall(pageCall))).toMatch(/^The page asked/);
+  });
+});

@@ -5,6 +5,7 @@ import type { HeaderLine, ObservedCall, ObservedHop, ObservedResponse } from '..
 import { formatMessage, type MessageParams } from './explanations';
 import { headerValue, lowerAscii } from './headers';
 import type { Verdict } from './types';
+import { callerNoun, callerTitle } from '../caller';
 
 export type Party = 'page' | 'browser' | 'server';
 export type StepStatus = 'ok' | 'fail' | 'skipped';
@@ -318,15 +319,23 @@ export function narrate(call: ObservedCall, verdict: Verdict): ExchangeStep[] {
     hopIndex: d.hopIndex,
     from: d.from,
     to: d.to,
-    label: formatMessage(NARRATIVE_TEXTS[d.text].label, d.params),
+    label: formatMessage(spokenBy(call, NARRATIVE_TEXTS[d.text].label), d.params),
     detail: d.detail === null ? null : formatMessage('{detail}', { detail: d.detail }),
     status: d.status,
   }));
 }
 
+/** The texts are written for a page's call; a worker's call names the worker instead. Only the
+ * template is changed, never the URLs and headers spliced into it. */
+function spokenBy(call: ObservedCall, template: string): string {
+  if (call.caller === undefined) return template;
+  const noun = callerNoun(call.caller);
+  return template.replace(/\bThe page\b/g, `The ${noun}`).replace(/\bthe page\b/g, `the ${noun}`).replace(/^Page\b/, callerTitle(call.caller));
+}
+
 /** The same steps as one plain paragraph. */
 export function whatTheBrowserDid(call: ObservedCall, verdict: Verdict): string {
   return drafts(call, verdict)
-    .map((d) => formatMessage(NARRATIVE_TEXTS[d.text].sentence, d.params))
+    .map((d) => formatMessage(spokenBy(call, NARRATIVE_TEXTS[d.text].sentence), d.params))
     .join(' ');
 }
