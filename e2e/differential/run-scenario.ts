@@ -9,6 +9,7 @@ import { ChromiumOracle, matches, type CdpCorsIssue, type CdpRequest } from './o
 import { makeRequests, type Batch, type PageResult, type WireRequest } from './page-request';
 import type { ClientRequest, PageKind, Scenario } from './scenarios';
 import { startDiffServer, type DiffServer, type Exchange } from './server';
+import { openedOnce } from './opened-once';
 
 interface PageTarget {
   readonly page: Page;
@@ -28,7 +29,6 @@ export async function openBench(extensionPath: string, scenarios: readonly Scena
   const server = await startDiffServer(scenarios);
   // Everything but *.test fails to resolve, so nothing.invalid never leaves the machine.
   const lens = await launchWithCorsLens({ extensionPath, hostResolverRules: 'MAP *.test 127.0.0.1, MAP * ~NOTFOUND' });
-  const targets = new Map<PageKind, Promise<PageTarget>>();
   const open = async (kind: PageKind): Promise<PageTarget> => {
     const page = await lens.context.newPage();
     // The oracle listens before the page loads, so it holds every request of this page.
@@ -40,18 +40,13 @@ export async function openBench(extensionPath: string, scenarios: readonly Scena
     await oracle.detach();
     return { page, runner: frame, oracle: await ChromiumOracle.attach(lens.context, page, frame) };
   };
+  const targets = openedOnce(open);
   return {
     lens,
     server,
-    target(kind) {
-      const existing = targets.get(kind);
-      if (existing) return existing;
-      const created = open(kind);
-      targets.set(kind, created);
-      return created;
-    },
+    target: targets.get,
     async close() {
-      for (const target of targets.values()) await (await target).oracle.detach();
+      for (const target of targets.opened()) await (await target).oracle.detach();
       await lens.close();
       await server.close();
     },

@@ -3,7 +3,7 @@
 import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { makeThrowawayCert } from './throwaway-cert';
+import { makeThrowawayCertificate } from '../../support/https-server';
 
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
@@ -48,7 +48,7 @@ function listen(server: Server): Promise<number> {
 }
 
 export async function startLnaServers(): Promise<LnaServers> {
-  const tls = makeThrowawayCert(['app.test', 'granted.test', 'api.test']);
+  const tls = makeThrowawayCertificate(['app.test', 'granted.test', 'api.test']);
   const servers = [createHttp(answer), createHttps(tls, answer), createHttp(answer), createHttps(tls, answer)];
   const [pageHttp, pageHttps, apiHttp, apiHttps] = await Promise.all(servers.map(listen));
   return {
@@ -59,7 +59,7 @@ export async function startLnaServers(): Promise<LnaServers> {
     },
     apiOrigin: (secure) => (secure ? `https://api.test:${apiHttps}` : `http://api.test:${apiHttp}`),
     publicPorts: [pageHttp ?? 0, pageHttps ?? 0],
-    spki: tls.spki,
+    spki: tls.spkiHash,
     async close() {
       await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
     },

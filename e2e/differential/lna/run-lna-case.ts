@@ -12,6 +12,7 @@ import { makeLnaCall, startLnaWorker } from './lna-call';
 import type { LnaCase, LnaKind, LnaPage } from './lna-cases';
 import { startLnaServers, type LnaServers } from './lna-servers';
 import { WorkerOracle } from './worker-oracle';
+import { openedOnce } from '../opened-once';
 
 const SETTLE_MS = 5_000;
 
@@ -36,7 +37,6 @@ export async function openLnaBench(extensionPath: string, hostResolverRules: str
     hostResolverRules,
     args: [`--ip-address-space-overrides=${overrides}`, `--ignore-certificate-errors-spki-list=${servers.spki}`],
   });
-  const targets = new Map<LnaPage, Promise<LnaTarget>>();
   const open = async (kind: LnaPage): Promise<LnaTarget> => {
     const page = await lens.context.newPage();
     const oracle = await ChromiumOracle.attach(lens.context, page);
@@ -47,18 +47,13 @@ export async function openLnaBench(extensionPath: string, hostResolverRules: str
     await page.goto(`${origin}/page`);
     return { page, oracle, session };
   };
+  const targets = openedOnce(open);
   return {
     lens,
     servers,
-    target(kind) {
-      const existing = targets.get(kind);
-      if (existing) return existing;
-      const created = open(kind);
-      targets.set(kind, created);
-      return created;
-    },
+    target: targets.get,
     async close() {
-      for (const target of targets.values()) await (await target).oracle.detach();
+      for (const target of targets.opened()) await (await target).oracle.detach();
       await lens.close();
       await servers.close();
     },
