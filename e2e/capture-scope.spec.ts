@@ -194,3 +194,20 @@ test('no call is lost when the scope changes or a panel opens or closes while ca
     Array.from({ length: HELD }, () => ({ ended: true, incomplete: true })),
   );
 });
+
+// Real DevTools, which opens for every tab with this switch: its devtools page tells the worker
+// which tab it inspects, before the CORS panel is ever shown, and closing the tab ends it.
+const withDevtools = testWithOwnBrowser(['--auto-open-devtools-for-tabs']);
+
+withDevtools('a tab with DevTools open is inspected before the CORS panel is shown', async ({ lens, playground }) => {
+  const page = await lens.context.newPage();
+  await page.goto(`${playground.appOrigin}/blank`);
+  const tabId = await findTabId(lens.context, page);
+  await setScope(lens.serviceWorker, 'inspected-tabs');
+  await expect.poll(async () => (await listeners(lens.serviceWorker)).sets).toContain(tabId);
+  await burst(page, playground.apiOrigin, 'devtools', 4);
+  await expectWhole(lens.context, page, 'devtools', 4);
+
+  await page.close();
+  await expect.poll(async () => (await listeners(lens.serviceWorker)).sets).not.toContain(tabId);
+});
