@@ -4,30 +4,17 @@
 // seen starting is followed to its end, and while one listener set replaces another both are kept
 // for a moment without recording anything twice.
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { test as base, expect } from '@playwright/test';
-import { startPlayground, type Playground } from '../playground/servers';
-import { extensionWorker, launchWithCorsLens, type LaunchedBrowser } from '../src/playwright/launch';
+import { expect } from '@playwright/test';
+import type { Playground } from '../playground/servers';
+import { extensionWorker, type LaunchedBrowser } from '../src/playwright/launch';
 import { findTabId, readCorsReport, readObservedCalls } from '../src/playwright/read-report';
-import { KINDS } from './support/call-kinds';
-import { EXTENSION_PATH, TEST_HOSTS } from './support/fixtures';
+import { burst, kindOf } from './support/call-kinds';
+import { testWithOwnBrowser } from './support/own-browser';
 import { stopExtensionWorker } from './support/stop-worker';
 import { takenIn } from './support/taken-in';
 
 // Its own browser: a narrowed scope must not leak into the other specs' shared one.
-const test = base.extend<{ lens: LaunchedBrowser; playground: Playground }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-  lens: async ({}, use) => {
-    const browser = await launchWithCorsLens({ extensionPath: EXTENSION_PATH, hostResolverRules: TEST_HOSTS });
-    await use(browser);
-    await browser.close();
-  },
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-  playground: async ({}, use) => {
-    const playground = await startPlayground();
-    await use(playground);
-    await playground.close();
-  },
-});
+const test = testWithOwnBrowser();
 
 type SetKey = 'every-tab' | number;
 
@@ -52,16 +39,13 @@ function setScope(worker: Worker, scope: 'all-tabs' | 'inspected-tabs'): Promise
   return worker.evaluate((value) => chrome.storage.local.set({ captureScope: value }), scope);
 }
 
-const kindOf = (index: number) => KINDS[index % KINDS.length] ?? KINDS[0];
-
-/** Starts `count` calls from the page, cycling through KINDS, each held by the server until
- * released when `hold` is set; resolves when all have settled. */
-function burst(page: Page, apiOrigin: string, label: string, count: number, hold = false): Promise<unknown> {
-  const requests = Array.from({ length: count }, (_, i) => ({
-    url: `${apiOrigin}${kindOf(i).path}?burst=${label}-${i}${hold ? `&hold=${label}` : ''}`,
-    init: kindOf(i).init,
-  }));
-  return page.evaluate((list) => Promise.allSettled(list.map(({ url, init }) => fetch(url, init))), requests);
+/** Two pages on the playground: the one to inspect (and its tab id), and another. */
+async function twoPages(lens: LaunchedBrowser, playground: Playground) {
+  const inspected = await lens.context.newPage();
+  const other = await lens.context.newPage();
+  await inspected.goto(`${playground.appOrigin}/blank`);
+  await other.goto(`${playground.appOrigin}/blank`);
+  return { inspected, other, tabId: await findTabId(lens.context, inspected) };
 }
 
 async function callsOf(context: BrowserContext, page: Page, label: string) {
@@ -94,12 +78,13 @@ async function expectWhole(context: BrowserContext, page: Page, label: string, c
 
 test('tabs with DevTools open: listeners only for inspected tabs, none without a panel, kept across a worker restart', async ({ lens, playground }) => {
   const { context } = lens;
-  const inspected = await context.newPage();
-  const other = await context.newPage();
-  await inspected.goto(`${playground.appOrigin}/blank`);
-  await other.goto(`${playground.appOrigin}/blank`);
-  const tabId = await findTabId(context, inspected);
+  const { inspected, other, tabId } = await twoPages(lens, playground);
   expect(await listeners(lens.serviceWorker)).toEqual({ sets: ['every-tab'], onBeforeRequest: true });
+  // The toolbar button's right-click menu offers both scopes (updating an item fails if it is missing).
+  const menuItems = await lens.serviceWorker.evaluate(() =>
+    Promise.all(['all-tabs', 'inspected-tabs'].map((s) => chrome.contextMenus.update(`capture-scope:${s}`, {}).then(() => s, () => null))),
+  );
+  expect(menuItems).toEqual(['all-tabs', 'inspected-tabs']);
 
   // Chosen in the panel's toolbar.
   const panel = await openPanel(lens, tabId);
@@ -141,11 +126,7 @@ const HELD = 3;
 
 test('no call is lost when the scope changes or a panel opens or closes while calls are held by the server', async ({ lens, playground }) => {
   const { context } = lens;
-  const inspected = await context.newPage();
-  const other = await context.newPage();
-  await inspected.goto(`${playground.appOrigin}/blank`);
-  await other.goto(`${playground.appOrigin}/blank`);
-  const tabId = await findTabId(context, inspected);
+  const { inspected, other, tabId } = await twoPages(lens, playground);
   const panel = await openPanel(lens, tabId);
   const worker = lens.serviceWorker;
 
@@ -212,4 +193,21 @@ test('no call is lost when the scope changes or a panel opens or closes while ca
   expect(joinedLate.map((c) => ({ ended: c.state !== 'in-flight', incomplete: c.incomplete }))).toEqual(
     Array.from({ length: HELD }, () => ({ ended: true, incomplete: true })),
   );
+});
+
+// Real DevTools, which opens for every tab with this switch: its devtools page tells the worker
+// which tab it inspects, before the CORS panel is ever shown, and closing the tab ends it.
+const withDevtools = testWithOwnBrowser(['--auto-open-devtools-for-tabs']);
+
+withDevtools('a tab with DevTools open is inspected before the CORS panel is shown', async ({ lens, playground }) => {
+  const page = await lens.context.newPage();
+  await page.goto(`${playground.appOrigin}/blank`);
+  const tabId = await findTabId(lens.context, page);
+  await setScope(lens.serviceWorker, 'inspected-tabs');
+  await expect.poll(async () => (await listeners(lens.serviceWorker)).sets).toContain(tabId);
+  await burst(page, playground.apiOrigin, 'devtools', 4);
+  await expectWhole(lens.context, page, 'devtools', 4);
+
+  await page.close();
+  await expect.poll(async () => (await listeners(lens.serviceWorker)).sets).not.toContain(tabId);
 });

@@ -3,36 +3,15 @@
 // The button is pressed the way a person's click arrives: CDP's Extensions.triggerAction on the
 // tab, which dispatches chrome.action.onClicked.
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { resolve } from 'node:path';
-import { startPlayground, type Playground } from '../playground/servers';
-import { extensionWorker, launchWithCorsLens, type LaunchedBrowser } from '../src/playwright/launch';
+import { extensionWorker } from '../src/playwright/launch';
 import { findTabId, readCorsReport } from '../src/playwright/read-report';
-import { expect, test as base } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { testWithOwnBrowser } from './support/own-browser';
 import { stopExtensionWorker } from './support/stop-worker';
 
-const EXTENSION_PATH = resolve(import.meta.dirname, '../dist');
-const TEST_HOSTS = 'MAP *.test 127.0.0.1, MAP * ~NOTFOUND';
-
 // Its own browser: a paused CORS Lens must not leak into the other specs' shared one.
-const test = base.extend<{ lens: LaunchedBrowser; playground: Playground }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-  lens: async ({}, use) => {
-    const browser = await launchWithCorsLens({
-      extensionPath: EXTENSION_PATH,
-      hostResolverRules: TEST_HOSTS,
-      // Lets CDP press the extension's toolbar button.
-      args: ['--enable-unsafe-extension-debugging'],
-    });
-    await use(browser);
-    await browser.close();
-  },
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-  playground: async ({}, use) => {
-    const playground = await startPlayground();
-    await use(playground);
-    await playground.close();
-  },
-});
+// --enable-unsafe-extension-debugging lets CDP press the extension's toolbar button.
+const test = testWithOwnBrowser(['--enable-unsafe-extension-debugging']);
 
 /** Presses CORS Lens's toolbar button with `page`'s tab active. */
 async function clickToolbarButton(context: BrowserContext, extensionId: string, page: Page): Promise<void> {

@@ -2,22 +2,10 @@
 // bursts of requests, and preflights must still pair with their requests.
 import type { Page } from '@playwright/test';
 import { readCorsReport, readObservedCalls } from '../src/playwright/read-report';
-import { KINDS } from './support/call-kinds';
+import { burst, kindOf } from './support/call-kinds';
 import { expect, test } from './support/fixtures';
 import { stopExtensionWorker as stopServiceWorkers } from './support/stop-worker';
 import { takenIn } from './support/taken-in';
-
-
-const kindOf = (index: number) => KINDS[index % KINDS.length] ?? KINDS[0];
-
-/** Starts `count` calls from the page, cycling through KINDS; resolves when all have settled. */
-function burst(page: Page, apiOrigin: string, label: string, count: number, hold = false): Promise<unknown> {
-  const requests = Array.from({ length: count }, (_, i) => ({
-    url: `${apiOrigin}${kindOf(i).path}?burst=${label}-${i}${hold ? `&hold=${label}` : ''}`,
-    init: kindOf(i).init,
-  }));
-  return page.evaluate((list) => Promise.allSettled(list.map(({ url, init }) => fetch(url, init))), requests);
-}
 
 /** Waits until the worker has taken in every event of the `count` calls labelled `label` so far:
  * `held` of them still in flight, each already sent and held by the server. Counting the calls
