@@ -9,12 +9,14 @@ import type { Playground } from '../playground/servers';
 import { extensionWorker, type LaunchedBrowser } from '../src/playwright/launch';
 import { findTabId, readCorsReport, readObservedCalls } from '../src/playwright/read-report';
 import { burst, kindOf } from './support/call-kinds';
+import { SEAMS_EXTENSION_PATH } from './support/fixtures';
 import { testWithOwnBrowser } from './support/own-browser';
 import { stopExtensionWorker } from './support/stop-worker';
 import { takenIn } from './support/taken-in';
 
-// Its own browser: a narrowed scope must not leak into the other specs' shared one.
-const test = testWithOwnBrowser();
+// Its own browser: a narrowed scope must not leak into the other specs' shared one. The seams
+// build, for its view of the registered listener sets.
+const test = testWithOwnBrowser([], SEAMS_EXTENSION_PATH);
 
 type SetKey = 'every-tab' | number;
 
@@ -197,7 +199,7 @@ test('no call is lost when the scope changes or a panel opens or closes while ca
 
 // Real DevTools, which opens for every tab with this switch: its devtools page tells the worker
 // which tab it inspects, before the CORS panel is ever shown, and closing the tab ends it.
-const withDevtools = testWithOwnBrowser(['--auto-open-devtools-for-tabs']);
+const withDevtools = testWithOwnBrowser(['--auto-open-devtools-for-tabs'], SEAMS_EXTENSION_PATH);
 
 withDevtools('a tab with DevTools open is inspected before the CORS panel is shown', async ({ lens, playground }) => {
   const page = await lens.context.newPage();

@@ -5,11 +5,12 @@ import { startPlayground, type Playground } from '../../playground/servers';
 import { launchWithCorsLens, type LaunchedBrowser } from '../../src/playwright/launch';
 import { EXTENSION_PATH, TEST_HOSTS } from './fixtures';
 
-export function testWithOwnBrowser(args: readonly string[] = []) {
+/** `extensionPath`: the shipped build unless the spec drives a seam (SEAMS_EXTENSION_PATH). */
+export function testWithOwnBrowser(args: readonly string[] = [], extensionPath = EXTENSION_PATH) {
   return base.extend<{ lens: LaunchedBrowser; playground: Playground }>({
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
     lens: async ({}, use) => {
-      const browser = await launchWithCorsLens({ extensionPath: EXTENSION_PATH, hostResolverRules: TEST_HOSTS, args });
+      const browser = await launchWithCorsLens({ extensionPath, hostResolverRules: TEST_HOSTS, args });
       await use(browser);
       await browser.close();
     },
