@@ -17,7 +17,9 @@ describe('the caller in the exports', () => {
 
   test('Markdown: the summary row and the blocked section name the worker', () => {
     const md = reportMarkdown([FROM_WORKER], env);
-    expect(md).toMatch(/^\| 1 \| GET \| .* \(from service worker\) \|/m);
+    // Table cells escape Markdown's brackets, so the parentheses come backslashed.
+    expect(md).toMatch(/^\| 1 \| GET \| .* \\\(from service worker\\\) \|/m);
+    expect(md).toContain('participant Page as Service worker');
     expect(md).toContain('**Caller:** from service worker.');
     expect(reportMarkdown([NO_ACAO], env)).not.toContain('Caller');
   });
