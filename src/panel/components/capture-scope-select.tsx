@@ -10,7 +10,7 @@ import {
 import { useLocalSetting } from '../connection/local-setting';
 
 export function CaptureScopeSelect() {
-  const scope = useLocalSetting(CAPTURE_SCOPE_KEY, storedCaptureScope);
+  const [scope, storeScope] = useLocalSetting(CAPTURE_SCOPE_KEY, storedCaptureScope);
   return (
     <select
       className="tool-select"
@@ -20,7 +20,7 @@ export function CaptureScopeSelect() {
       value={scope}
       onChange={(e) => {
         const value = e.currentTarget.value;
-        if (isCaptureScope(value)) void chrome.storage.local.set({ [CAPTURE_SCOPE_KEY]: value });
+        if (isCaptureScope(value)) storeScope(value);
       }}
     >
       {CAPTURE_SCOPES.map((s) => (

@@ -2,8 +2,13 @@
 // panel, another one, the toolbar button or the worker).
 import { useEffect, useState } from 'react';
 
-/** The value of `key`, read through `parse` (which maps anything stored, or nothing, to a value). */
-export function useLocalSetting<T>(key: string, parse: (stored: Record<string, unknown>) => T): T {
+/** The value of `key`, read through `parse` (which maps anything stored, or nothing, to a value),
+ * and a setter that stores a new one. The setter shows the new value at once: a controlled input
+ * that waited for storage's round trip would flip back for a moment after each click. */
+export function useLocalSetting<T>(
+  key: string,
+  parse: (stored: Record<string, unknown>) => T,
+): readonly [T, (next: T) => void] {
   const [value, setValue] = useState(() => parse({}));
   useEffect(() => {
     let live = true;
@@ -20,5 +25,9 @@ export function useLocalSetting<T>(key: string, parse: (stored: Record<string, u
       chrome.storage.onChanged.removeListener(onChanged);
     };
   }, [key, parse]);
-  return value;
+  const store = (next: T) => {
+    setValue(next);
+    void chrome.storage.local.set({ [key]: next });
+  };
+  return [value, store] as const;
 }

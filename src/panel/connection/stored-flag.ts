@@ -6,7 +6,5 @@ import { useLocalSetting } from './local-setting';
 export function useStoredFlag(key: string): readonly [boolean, (value: boolean) => void] {
   // Stable per key, so the setting hook does not re-subscribe on every render.
   const isOn = useCallback((stored: Record<string, unknown>) => stored[key] === true, [key]);
-  const value = useLocalSetting(key, isOn);
-  const store = (next: boolean) => void chrome.storage.local.set({ [key]: next });
-  return [value, store] as const;
+  return useLocalSetting(key, isOn);
 }
