@@ -11,7 +11,8 @@ import { findTabId } from '../src/playwright/read-report';
 import type { Variant } from './page-overhead';
 import { BENCH_HOSTS } from './workload-server';
 
-const CORS_LENS = resolve(import.meta.dirname, '..', 'dist');
+// The seams build: the bench waits on its view of the registered listener sets.
+const CORS_LENS = resolve(import.meta.dirname, '..', 'dist-seams');
 
 /** Which tab has DevTools open while the measured page runs its batch. */
 export type Inspected = 'measured tab' | 'another tab' | 'no tab';
