@@ -6,9 +6,8 @@ import { test as base, expect } from '@playwright/test';
 import { resolve } from 'node:path';
 import { disagreementDetails, saveRow, scenarioDiffs, TABLE_FILE, writeAgreement } from './agreement-report';
 import { openBench, runScenario, type Bench } from './run-scenario';
-import { LNA_CASES } from './lna/lna-cases';
 import { SCENARIOS } from './scenarios';
-import { WORKER_SCENARIOS } from './workers/worker-scenarios';
+import { TABLE_ENTRIES } from './table-entries';
 
 const EXTENSION_PATH = resolve(import.meta.dirname, '../../dist');
 
@@ -52,5 +51,5 @@ for (const scenario of SCENARIOS) {
 }
 
 test.afterAll(({ browserVersion }) => {
-  console.log(`${writeAgreement([...SCENARIOS, ...LNA_CASES, ...WORKER_SCENARIOS], browserVersion)} (${TABLE_FILE})`);
+  console.log(`${writeAgreement(TABLE_ENTRIES, browserVersion)} (${TABLE_FILE})`);
 });

@@ -4,10 +4,10 @@
 // loopbackNetwork granted over CDP, where the ordinary CORS checks follow. CORS Lens must agree
 // with Chromium on verdict, code and failedParameter for each; rows go to the agreement table.
 import { disagreementDetails, saveRow, TABLE_FILE, writeAgreement } from '../agreement-report';
-import { SCENARIOS } from '../scenarios';
 import { LNA_CASES } from './lna-cases';
 import { expect, test } from './lna-fixture';
 import { runLnaCase } from './run-lna-case';
+import { TABLE_ENTRIES } from '../table-entries';
 
 for (const c of LNA_CASES) {
   test(`${c.group} › ${c.id}`, async ({ bench }) => {
@@ -23,5 +23,5 @@ for (const c of LNA_CASES) {
 
 test.afterAll(async ({ bench }) => {
   const version = await bench.lens.serviceWorker.evaluate(() => /Chrome\/[\d.]+/.exec(navigator.userAgent)?.[0] ?? navigator.userAgent);
-  console.log(`${writeAgreement([...SCENARIOS, ...LNA_CASES], version)} (${TABLE_FILE})`);
+  console.log(`${writeAgreement(TABLE_ENTRIES, version)} (${TABLE_FILE})`);
 });

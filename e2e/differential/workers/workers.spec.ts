@@ -4,9 +4,9 @@
 import { test as base, expect } from '@playwright/test';
 import { resolve } from 'node:path';
 import { disagreementDetails, saveRow, scenarioDiffs, TABLE_FILE, writeAgreement } from '../agreement-report';
-import { SCENARIOS } from '../scenarios';
 import { openWorkerBench, runWorkerScenario, type WorkerBench } from './run-worker-scenario';
 import { WORKER_SCENARIOS } from './worker-scenarios';
+import { TABLE_ENTRIES } from '../table-entries';
 
 const EXTENSION_PATH = resolve(import.meta.dirname, '../../../dist');
 
@@ -43,5 +43,5 @@ for (const scenario of WORKER_SCENARIOS) {
 }
 
 test.afterAll(({ browserVersion }) => {
-  console.log(`${writeAgreement([...SCENARIOS, ...WORKER_SCENARIOS], browserVersion)} (${TABLE_FILE})`);
+  console.log(`${writeAgreement(TABLE_ENTRIES, browserVersion)} (${TABLE_FILE})`);
 });
