@@ -46,7 +46,8 @@ const TSCONFIG = JSON.stringify(
   2,
 );
 
-/** The three kit tests: one passes, one fails on a blocked call, one misuses a matcher. */
+/** The kit tests: one passes, one fails on a blocked call, one checks the extension is listening
+ * when the test starts, one misuses a matcher. */
 function tests(appOrigin: string): Record<string, string> {
   const head = `import { expect, test, type CorsError } from 'cors-lens/playwright';
 
@@ -71,6 +72,13 @@ test('an API that forgets Access-Control-Allow-Origin', async ({ page }) => {
   await page.goto(APP + '/?call=broken');
   await expect(page.locator('#done')).toBeVisible();
   await expect(page).toHaveNoCorsErrors();
+});
+`,
+    // Playwright 1.50 hands over the worker before its script has run; the kit must wait for it.
+    'ready.spec.ts': `${head}
+test('the extension listens before the test starts', async ({ context }) => {
+  const [worker] = context.serviceWorkers();
+  expect(await worker?.evaluate(() => 'chrome' in globalThis && 'corsLens' in globalThis)).toBe(true);
 });
 `,
     'misuse.spec.ts': `${head}

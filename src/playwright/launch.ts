@@ -8,6 +8,7 @@ import type { BrowserContext, Worker } from '@playwright/test';
 // so its contexts and pages are those of the user's Playwright; the CLI uses playwright-core.
 import { chromium } from 'playwright-core';
 import { findChromium } from './chromium';
+import { scriptHasRun } from './script-has-run';
 
 export interface LaunchOptions extends ChromiumOptions {
   /** Folder of the built, unpacked extension (`dist/`). */
@@ -99,9 +100,6 @@ export async function launchWithCorsLens(options: LaunchOptions): Promise<Launch
   const { context, close } = await launch(options, options.extensionPath);
   try {
     const serviceWorker = await extensionWorker(context);
-    // The worker registers its listeners as it starts; one round trip proves they are up, so the
-    // first page load is not missed.
-    await serviceWorker.evaluate(() => true);
     const extensionId = new URL(serviceWorker.url()).host;
     return { context, extensionId, serviceWorker, close };
   } catch (error) {
@@ -110,12 +108,16 @@ export async function launchWithCorsLens(options: LaunchOptions): Promise<Launch
   }
 }
 
-/** The extension's service worker, waiting for it to (re)start when it is not running. */
+/** The extension's service worker once its script has run, so its listeners are up; waits for it
+ * to (re)start when it is not running. */
 export async function extensionWorker(context: BrowserContext, timeout = 10_000): Promise<Worker> {
-  const running = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-  if (running) return running;
-  return context.waitForEvent('serviceworker', {
-    predicate: (w) => w.url().startsWith('chrome-extension://'),
-    timeout,
-  });
+  const deadline = Date.now() + timeout;
+  const worker =
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', {
+      predicate: (w) => w.url().startsWith('chrome-extension://'),
+      timeout,
+    }));
+  if (await scriptHasRun(worker, deadline - Date.now())) return worker;
+  throw new Error(`CORS Lens: the extension service worker did not finish starting within ${timeout} ms`);
 }

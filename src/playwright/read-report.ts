@@ -5,6 +5,7 @@ import type { ObservedCall } from '../shared/observed-call';
 import { redactCalls, type RedactOptions } from '../shared/redact';
 import { buildReport, type CorsReport } from '../shared/report';
 import { extensionWorker } from './launch';
+import { scriptHasRun } from './script-has-run';
 
 /** `keepSecrets` keeps cookie, token and URL-secret values in the report (masked by default, as in
  * every CORS Lens export); `extraNames` masks more header or URL parameter names. */
@@ -69,21 +70,16 @@ async function runningWorker(context: BrowserContext): Promise<Worker> {
   const listed = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
   if (!listed) return extensionWorker(context);
   // A worker Chrome has stopped stays listed, and its evaluate waits until it runs again.
-  if (await answers(listed, 1_000)) return listed;
+  if (await scriptHasRun(listed, 1_000)) return listed;
   // Any connection from an extension page starts it.
   const page = await context.newPage();
   try {
     await page.goto(`chrome-extension://${new URL(listed.url()).host}/src/panel/panel.html?tabId=-1`);
-    if (await answers(listed, 10_000)) return listed;
+    if (await scriptHasRun(listed, 10_000)) return listed;
   } finally {
     await page.close();
   }
   throw new Error('CORS Lens: the extension service worker did not start');
-}
-
-async function answers(worker: Worker, timeoutMs: number): Promise<boolean> {
-  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs));
-  return Promise.race([worker.evaluate(() => true).catch(() => false), timeout]);
 }
 
 /** The Chrome tab id behind a Playwright page (what the panel's `?tabId=` takes). */
