@@ -1,5 +1,5 @@
 // The chrome side of worker attribution (worker-attribution.ts): reads the open tabs for each
-// worker event and remembers, in storage.session, which kinds of worker each origin runs. One
+// worker request and remembers, in storage.session, which kinds of worker each origin runs. One
 // promise chain keeps the worker events in the order Chromium sent them.
 import type { WireEvent } from './wire-event';
 import { noteWorkerKind, routeWorkerEvent, workerScript, type WorkerKinds, type WorkerRoutes } from './worker-attribution';
@@ -37,7 +37,9 @@ export function noteWorkerScript(event: WireEvent): void {
 /** Hands the worker's event to `apply` once for each open tab of the worker's origin. */
 export function routeFromWorker(event: WireEvent, apply: (routed: WireEvent) => void): void {
   inTurn(async () => {
-    const [tabs, known] = await Promise.all([chrome.tabs.query({}), loadKinds()]);
-    for (const routed of routeWorkerEvent(event, tabs, known, routes)) apply(routed);
+    // The tabs are read once per request: its later events follow the route its first one took.
+    const tabs = routes.has(event.requestId) ? [] : chrome.tabs.query({});
+    const [openTabs, known] = await Promise.all([tabs, loadKinds()]);
+    for (const routed of routeWorkerEvent(event, openTabs, known, routes)) apply(routed);
   });
 }
