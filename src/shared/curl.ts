@@ -3,6 +3,7 @@
 // escapes when they hold control characters, so a pasted command carries no terminal escapes.
 import type { HeaderLine, ObservedHop } from './observed-call';
 import { headerValue, lowerAscii } from './cors/headers';
+import { hasControlCharacters, printable } from './printable';
 import { redactHop, type RedactOptions } from './redact';
 
 export { REDACTED } from './redact';
@@ -29,20 +30,13 @@ const SKIPPED = new Set([
 
 const PREFLIGHT_HEADERS = ['origin', 'access-control-request-method', 'access-control-request-headers'];
 
-// C0, DEL and C1: what a terminal may act on when the text is pasted or echoed.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-
-function hexEscape(c: string): string {
-  return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
-}
-
 /** Single-quoting, where the only character that needs care is ' itself; a value with control
  * characters is written $'…' (bash, zsh, ksh) with each of them as \xHH, so none is on the page.
  * A C1 character becomes its one byte, as it was on the wire (header values are Latin-1). */
 export function shellQuote(value: string): string {
-  if (value.search(CONTROL) < 0) return `'${value.replaceAll("'", `'\\''`)}'`;
-  return `$'${value.replace(/[\\']/g, '\\$&').replace(CONTROL, hexEscape)}'`;
+  if (!hasControlCharacters(value)) return `'${value.replaceAll("'", `'\\''`)}'`;
+  // Inside $'…' the shell reads \xHH, the form printable() writes.
+  return `$'${printable(value.replace(/[\\']/g, '\\$&'))}'`;
 }
 
 function headerArgs(lines: readonly HeaderLine[]): string[] {
