@@ -4,6 +4,7 @@ import { CAPTURE_SCOPE_KEY, storedCaptureScope, type CaptureScope } from '../sha
 import { registerScopeMenu, showScopeInMenu } from './action-scope-menu';
 import type { Subscription } from './capture-switch';
 import { inspectedTabs } from './inspected-tabs';
+import { followLocalSetting } from './local-setting';
 import { scopeAdmission } from './scope-admission';
 import { scopedListeners, type ListenerSetFactory } from './scoped-listeners';
 import type { WireEvent } from './wire-event';
@@ -35,14 +36,8 @@ export function startCaptureScope(makeSet: ListenerSetFactory, urls: readonly st
   }
 
   registerScopeMenu(readScope);
-  chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && CAPTURE_SCOPE_KEY in changes) obey(storedCaptureScope({ [CAPTURE_SCOPE_KEY]: changes[CAPTURE_SCOPE_KEY]?.newValue }));
-  });
-
-  const loaded = (async () => {
-    await tabs.restore();
-    obey(await readScope());
-  })();
+  // The inspected tabs first, so an 'inspected-tabs' scope starts with the tabs it covers.
+  const loaded = followLocalSetting(CAPTURE_SCOPE_KEY, storedCaptureScope, obey, tabs.restore());
 
   return {
     subscription: listeners.subscription,

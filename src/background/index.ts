@@ -9,6 +9,7 @@ import { addEventCost, captureStats, resetCaptureStats } from './capture-stats';
 import { startCaptureScope } from './capture-scope';
 import { startCaptureSwitch, type Subscription } from './capture-switch';
 import { followCredentialSetting } from './credential-recording';
+import { followLocalSetting } from './local-setting';
 import { acceptPanelPort } from './panel-ports';
 import { clearLog } from './tab-log';
 import { forgetTab, notifyCleared, readCalls, storedTabIds, withTab } from './tab-store';
@@ -176,15 +177,9 @@ async function setCapturePaused(paused: boolean): Promise<void> {
   obeyPauseChoice(paused);
 }
 
-void Promise.all([chrome.storage.local.get(CAPTURE_PAUSED_KEY), captureScope.loaded]).then(([stored]) =>
-  obeyPauseChoice(isCapturePaused(stored)),
-);
-
-// The panel's "resume" writes the choice itself; the worker follows whoever made it.
-chrome.storage.onChanged.addListener((changes, area) => {
-  const change = changes[CAPTURE_PAUSED_KEY];
-  if (area === 'local' && change) obeyPauseChoice(change.newValue === true);
-});
+// The panel's "resume" writes the choice itself; the worker follows whoever made it. The stored
+// choice is applied once the scope is, since both decide which listeners stay.
+void followLocalSetting(CAPTURE_PAUSED_KEY, isCapturePaused, obeyPauseChoice, captureScope.loaded);
 
 chrome.action.onClicked.addListener(() => void setCapturePaused(captureSwitch.mode() !== 'paused'));
 
