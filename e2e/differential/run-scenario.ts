@@ -9,7 +9,7 @@ import { ChromiumOracle, matches, type CdpCorsIssue, type CdpRequest } from './o
 import { makeRequests, type Batch, type PageResult, type WireRequest } from './page-request';
 import type { ClientRequest, PageKind, Scenario } from './scenarios';
 import { startDiffServer, type DiffServer, type Exchange } from './server';
-import { openedOnce } from './opened-once';
+import { oracleTargets } from './opened-once';
 
 interface PageTarget {
   readonly page: Page;
@@ -40,17 +40,7 @@ export async function openBench(extensionPath: string, scenarios: readonly Scena
     await oracle.detach();
     return { page, runner: frame, oracle: await ChromiumOracle.attach(lens.context, page, frame) };
   };
-  const targets = openedOnce(open);
-  return {
-    lens,
-    server,
-    target: targets.get,
-    async close() {
-      for (const target of targets.opened()) await (await target).oracle.detach();
-      await lens.close();
-      await server.close();
-    },
-  };
+  return { lens, server, ...oracleTargets(lens, open, () => server.close()) };
 }
 
 export interface RequestRow {

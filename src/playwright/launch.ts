@@ -108,16 +108,19 @@ export async function launchWithCorsLens(options: LaunchOptions): Promise<Launch
   }
 }
 
+const isExtensionWorker = (worker: Worker): boolean => worker.url().startsWith('chrome-extension://');
+
+/** The extension's service worker as Playwright lists it (a stopped one stays listed), if any. */
+export function listedExtensionWorker(context: BrowserContext): Worker | undefined {
+  return context.serviceWorkers().find(isExtensionWorker);
+}
+
 /** The extension's service worker once its script has run, so its listeners are up; waits for it
  * to (re)start when it is not running. */
 export async function extensionWorker(context: BrowserContext, timeout = 10_000): Promise<Worker> {
   const deadline = Date.now() + timeout;
   const worker =
-    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-    (await context.waitForEvent('serviceworker', {
-      predicate: (w) => w.url().startsWith('chrome-extension://'),
-      timeout,
-    }));
+    listedExtensionWorker(context) ?? (await context.waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout }));
   if (await scriptHasRun(worker, deadline - Date.now())) return worker;
   throw new Error(`CORS Lens: the extension service worker did not finish starting within ${timeout} ms`);
 }

@@ -4,7 +4,7 @@ import { kitSeamProblem, type KitSeamGlobal } from '../shared/kit-seam';
 import type { ObservedCall } from '../shared/observed-call';
 import { redactCalls, type RedactOptions } from '../shared/redact';
 import { buildReport, type CorsReport } from '../shared/report';
-import { extensionWorker } from './launch';
+import { extensionWorker, listedExtensionWorker } from './launch';
 import { scriptHasRun } from './script-has-run';
 
 /** `keepSecrets` keeps cookie, token and URL-secret values in the report (masked by default, as in
@@ -67,7 +67,7 @@ async function wakeWorker(context: BrowserContext): Promise<Worker> {
 }
 
 async function runningWorker(context: BrowserContext): Promise<Worker> {
-  const listed = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  const listed = listedExtensionWorker(context);
   if (!listed) return extensionWorker(context);
   // A worker Chrome has stopped stays listed, and its evaluate waits until it runs again.
   if (await scriptHasRun(listed, 1_000)) return listed;

@@ -12,7 +12,7 @@ import { makeLnaCall, startLnaWorker } from './lna-call';
 import type { LnaCase, LnaKind, LnaPage } from './lna-cases';
 import { startLnaServers, type LnaServers } from './lna-servers';
 import { WorkerOracle } from './worker-oracle';
-import { openedOnce } from '../opened-once';
+import { oracleTargets } from '../opened-once';
 
 const SETTLE_MS = 5_000;
 
@@ -47,17 +47,7 @@ export async function openLnaBench(extensionPath: string, hostResolverRules: str
     await page.goto(`${origin}/page`);
     return { page, oracle, session };
   };
-  const targets = openedOnce(open);
-  return {
-    lens,
-    servers,
-    target: targets.get,
-    async close() {
-      for (const target of targets.opened()) await (await target).oracle.detach();
-      await lens.close();
-      await servers.close();
-    },
-  };
+  return { lens, servers, ...oracleTargets(lens, open, () => servers.close()) };
 }
 
 /** Requests that are not CORS calls when they succeed: CORS Lens lists them only when blocked. */
