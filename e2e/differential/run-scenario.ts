@@ -9,7 +9,7 @@ import { ChromiumOracle, matches, type CdpCorsIssue, type CdpRequest } from './o
 import { makeRequests, type Batch, type PageResult, type WireRequest } from './page-request';
 import type { ClientRequest, PageKind, Scenario } from './scenarios';
 import { startDiffServer, type DiffServer, type Exchange } from './server';
-import { oracleTargets } from './opened-once';
+import { oracleTargets, type OracleTargets } from './opened-once';
 
 interface PageTarget {
   readonly page: Page;
@@ -18,11 +18,9 @@ interface PageTarget {
   readonly oracle: ChromiumOracle;
 }
 
-export interface Bench {
+export interface Bench extends OracleTargets<PageKind, PageTarget> {
   readonly lens: LaunchedBrowser;
   readonly server: DiffServer;
-  target(kind: PageKind): Promise<PageTarget>;
-  close(): Promise<void>;
 }
 
 export async function openBench(extensionPath: string, scenarios: readonly Scenario[]): Promise<Bench> {

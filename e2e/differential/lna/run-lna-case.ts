@@ -7,12 +7,12 @@ import type { ReportCall } from '../../../src/shared/report';
 import { ABSENT, chromiumVerdict, differences, lensVerdict, preflightSent, selfContradictions, type SideVerdict } from '../compare';
 import { ChromiumOracle, matches, type CdpRequest } from '../oracle';
 import type { PageResult } from '../page-request';
-import type { ScenarioRow } from '../run-scenario';
+import { details, type ScenarioRow } from '../run-scenario';
 import { makeLnaCall, startLnaWorker } from './lna-call';
 import type { LnaCase, LnaKind, LnaPage } from './lna-cases';
 import { startLnaServers, type LnaServers } from './lna-servers';
 import { WorkerOracle } from './worker-oracle';
-import { oracleTargets } from '../opened-once';
+import { oracleTargets, type OracleTargets } from '../opened-once';
 
 const SETTLE_MS = 5_000;
 
@@ -22,11 +22,9 @@ interface LnaTarget {
   readonly session: CDPSession;
 }
 
-export interface LnaBench {
+export interface LnaBench extends OracleTargets<LnaPage, LnaTarget> {
   readonly lens: LaunchedBrowser;
   readonly servers: LnaServers;
-  target(kind: LnaPage): Promise<LnaTarget>;
-  close(): Promise<void>;
 }
 
 export async function openLnaBench(extensionPath: string, hostResolverRules: string): Promise<LnaBench> {
@@ -115,17 +113,5 @@ export async function runLnaCase(bench: LnaBench, c: LnaCase): Promise<ScenarioR
     lensCalls: notListedAsAllowed ? 1 : call === undefined ? 0 : 1,
     wire: [],
     ms: Date.now() - started,
-  };
-}
-
-function details(call: ReportCall): NonNullable<ScenarioRow['requests'][number]['call']> {
-  return {
-    explanation: call.explanation,
-    redirects: call.redirects,
-    preflight: call.preflight,
-    status: call.status,
-    credentials: call.credentials,
-    warnings: call.warnings.map((w) => w.code),
-    assumptions: call.assumptions,
   };
 }
