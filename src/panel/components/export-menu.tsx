@@ -15,7 +15,7 @@ import {
   type ExportSources,
 } from '../state/export-content';
 import { readRedactNamesText, writeRedactNames } from '../state/redact-names';
-import { browserStore } from '../state/stack-preference';
+import { browserStore } from '../state/panel-store';
 import { parseNameList } from '../../shared/redact';
 import { downloadText } from './download';
 import { ExportJsonButton } from './export-json-button';

@@ -2,7 +2,7 @@ import type { Verdict } from '../../shared/cors/types';
 import type { ObservedCall } from '../../shared/observed-call';
 import { curlFor } from '../../shared/curl';
 import { readRedactNames } from '../state/redact-names';
-import { browserStore } from '../state/stack-preference';
+import { browserStore } from '../state/panel-store';
 import { buildTimeline, type TimelineStep } from '../state/timeline';
 import { TimelineStepView } from './timeline-step-view';
 

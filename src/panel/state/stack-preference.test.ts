@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_STACK, readStack, STACK_KEY, writeStack, type StackStore } from './stack-preference';
+import type { PanelStore } from './panel-store';
+import { DEFAULT_STACK, readStack, STACK_KEY, writeStack } from './stack-preference';
 
-function memory(initial: Record<string, string> = {}): StackStore & { readonly data: Map<string, string> } {
+function memory(initial: Record<string, string> = {}): PanelStore & { readonly data: Map<string, string> } {
   const data = new Map(Object.entries(initial));
   return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
 }
@@ -19,7 +20,7 @@ describe('stack preference', () => {
   });
 
   test('survives storage that throws or is missing', () => {
-    const broken: StackStore = {
+    const broken: PanelStore = {
       getItem: () => {
         throw new Error('denied');
       },
