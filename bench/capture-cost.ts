@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { launchWithCorsLens } from '../src/playwright/launch';
+import type { SeamsBuildGlobal } from '../src/background/seams-build-seam';
 import type { BenchOptions, BenchSection, Figure } from './figure';
 import { median, percentile } from './stats';
 import { BENCH_HOSTS, startWorkloadServer, streamCalls } from './workload-server';
@@ -25,12 +26,6 @@ function windowMeans(samples: readonly number[]): number[] {
   return means;
 }
 
-interface Seam {
-  calls(tabId: number): Promise<{ state: string; hops: { url: string; preflight: { response: unknown } | null }[] }[]>;
-  captureStats(): { events: number; microseconds: number[]; storeWrites: number; storeWriteMicroseconds: number };
-  resetCaptureStats(): void;
-}
-
 async function tabIdOf(worker: Worker, url: string): Promise<number> {
   const id = await worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
   if (id === undefined) throw new Error(`no tab shows ${url}`);
@@ -44,7 +39,7 @@ async function listedCalls(worker: Worker, tabId: number, label: string): Promis
   for (let attempt = 0; attempt < 40; attempt++) {
     const calls = await worker.evaluate(
       async ({ id, marker }) =>
-        (await (globalThis as unknown as { corsLens: Seam }).corsLens.calls(id)).filter((call) => {
+        (await (globalThis as unknown as SeamsBuildGlobal).corsLens.calls(id)).filter((call) => {
           const url = call.hops[0]?.url ?? '';
           const index = Number(url.slice(url.indexOf(marker) + marker.length));
           const preflightSeen = index % 2 === 0 || call.hops[0]?.preflight?.response != null;
@@ -84,11 +79,11 @@ async function run(options: BenchOptions): Promise<Figure[]> {
     for (let round = 0; round <= options.runs; round++) {
       await page.goto(server.appUrl);
       const tabId = await tabIdOf(worker, server.appUrl);
-      await worker.evaluate(() => (globalThis as unknown as { corsLens: Seam }).corsLens.resetCaptureStats());
+      await worker.evaluate(() => (globalThis as unknown as SeamsBuildGlobal).corsLens.resetCaptureStats());
       const label = `cost${round}`;
       const result = await streamCalls(page, { perSecond, seconds, label, apiOrigins });
       const listed = await listedCalls(worker, tabId, label);
-      const stats = await worker.evaluate(() => (globalThis as unknown as { corsLens: Seam }).corsLens.captureStats());
+      const stats = await worker.evaluate(() => (globalThis as unknown as SeamsBuildGlobal).corsLens.captureStats());
       if (round === 0) continue;
       if (stats.microseconds.length < WINDOW) throw new Error(`the worker measured only ${stats.events} events`);
       medians.push(median(windowMeans(stats.microseconds)));

@@ -8,6 +8,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithCorsLens, launchWithoutExtension, type PlainBrowser } from '../src/playwright/launch';
+import type { SeamsBuildGlobal } from '../src/background/seams-build-seam';
 import type { BenchOptions, BenchSection, Figure } from './figure';
 import { inspectedScope } from './scope-variants';
 import { median, rotation } from './stats';
@@ -31,18 +32,13 @@ async function corsLens(paused: boolean): Promise<PlainBrowser> {
   const browser = await launchWithCorsLens({ extensionPath: CORS_LENS, hostResolverRules: BENCH_HOSTS });
   if (paused) {
     const listening = await browser.serviceWorker.evaluate(async () => {
-      const seam = (globalThis as unknown as { corsLens: CorsLensPauseSeam }).corsLens;
+      const seam = (globalThis as unknown as SeamsBuildGlobal).corsLens;
       await seam.setCapturePaused(true);
       return seam.isListening() || chrome.webRequest.onBeforeRequest.hasListeners();
     });
     if (listening) throw new Error('CORS Lens still has webRequest listeners after pausing');
   }
   return browser;
-}
-
-interface CorsLensPauseSeam {
-  setCapturePaused(paused: boolean): Promise<void>;
-  isListening(): boolean;
 }
 
 /** More extensions to measure beside the standard ones, for comparing listener sets:

@@ -5,9 +5,11 @@
 // figures hold the capture's cost alone and not the CORS panel drawing 2,000 rows.
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DEVTOOLS_PORT_PREFIX, type CaptureScope } from '../src/shared/capture-scope';
+import { CAPTURE_SCOPE_KEY, DEVTOOLS_PORT_PREFIX, type CaptureScope } from '../src/shared/capture-scope';
 import { launchWithCorsLens, type LaunchedBrowser } from '../src/playwright/launch';
 import { findTabId } from '../src/playwright/read-report';
+import type { SeamsBuildGlobal } from '../src/background/seams-build-seam';
+import type { ListenerSetKey } from '../src/background/scoped-listeners';
 import type { Variant } from './page-overhead';
 import { BENCH_HOSTS } from './workload-server';
 
@@ -17,14 +19,12 @@ const CORS_LENS = resolve(import.meta.dirname, '..', 'dist-seams');
 /** Which tab has DevTools open while the measured page runs its batch. */
 export type Inspected = 'measured tab' | 'another tab' | 'no tab';
 
-type SetKey = 'every-tab' | number;
-
-async function listenerSets(lens: LaunchedBrowser): Promise<SetKey[]> {
-  return lens.serviceWorker.evaluate(() => (globalThis as unknown as { corsLens: { listenerSets(): SetKey[] } }).corsLens.listenerSets());
+async function listenerSets(lens: LaunchedBrowser): Promise<ListenerSetKey[]> {
+  return lens.serviceWorker.evaluate(() => (globalThis as unknown as SeamsBuildGlobal).corsLens.listenerSets());
 }
 
 async function setScope(lens: LaunchedBrowser, scope: CaptureScope): Promise<void> {
-  await lens.serviceWorker.evaluate((value) => chrome.storage.local.set({ captureScope: value }), scope);
+  await lens.serviceWorker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [CAPTURE_SCOPE_KEY, scope] as const);
 }
 
 /** Holds `tabId`'s DevTools port open from an extension page for as long as the browser runs. */
@@ -37,7 +37,7 @@ async function openDevtoolsPort(lens: LaunchedBrowser, tabId: number): Promise<v
 }
 
 /** Waits until the worker listens exactly as `expected` says, or fails the section. */
-async function expectListenerSets(lens: LaunchedBrowser, expected: SetKey[]): Promise<void> {
+async function expectListenerSets(lens: LaunchedBrowser, expected: ListenerSetKey[]): Promise<void> {
   const want = JSON.stringify(expected);
   for (let tries = 0; tries < 100; tries++) {
     if (JSON.stringify(await listenerSets(lens)) === want) return;

@@ -8,6 +8,9 @@ import { expect } from '@playwright/test';
 import type { Playground } from '../playground/servers';
 import { extensionWorker, type LaunchedBrowser } from '../src/playwright/launch';
 import { findTabId, readCorsReport, readObservedCalls } from '../src/playwright/read-report';
+import type { SeamsBuildGlobal } from '../src/background/seams-build-seam';
+import type { ListenerSetKey } from '../src/background/scoped-listeners';
+import { CAPTURE_SCOPE_KEY, type CaptureScope } from '../src/shared/capture-scope';
 import { burst, kindOf } from './support/call-kinds';
 import { SEAMS_EXTENSION_PATH } from './support/fixtures';
 import { testWithOwnBrowser } from './support/own-browser';
@@ -18,13 +21,11 @@ import { takenIn } from './support/taken-in';
 // build, for its view of the registered listener sets.
 const test = testWithOwnBrowser([], SEAMS_EXTENSION_PATH);
 
-type SetKey = 'every-tab' | number;
-
 /** The listener sets the worker has registered (tab ids first), and whether Chromium has any
  * onBeforeRequest listener of ours. */
-async function listeners(worker: Worker): Promise<{ sets: SetKey[]; onBeforeRequest: boolean }> {
+async function listeners(worker: Worker): Promise<{ sets: ListenerSetKey[]; onBeforeRequest: boolean }> {
   const state = await worker.evaluate(() => ({
-    sets: (globalThis as unknown as { corsLens: { listenerSets(): SetKey[] } }).corsLens.listenerSets(),
+    sets: (globalThis as unknown as SeamsBuildGlobal).corsLens.listenerSets(),
     onBeforeRequest: chrome.webRequest.onBeforeRequest.hasListeners(),
   }));
   return { ...state, sets: state.sets.sort((a, b) => String(a).localeCompare(String(b))) };
@@ -37,8 +38,8 @@ async function openPanel(lens: LaunchedBrowser, tabId: number): Promise<Page> {
   return panel;
 }
 
-function setScope(worker: Worker, scope: 'all-tabs' | 'inspected-tabs'): Promise<void> {
-  return worker.evaluate((value) => chrome.storage.local.set({ captureScope: value }), scope);
+function setScope(worker: Worker, scope: CaptureScope): Promise<void> {
+  return worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [CAPTURE_SCOPE_KEY, scope] as const);
 }
 
 /** Two pages on the playground: the one to inspect (and its tab id), and another. */

@@ -4,6 +4,7 @@
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { extensionWorker, type LaunchedBrowser } from '../src/playwright/launch';
 import { findTabId, readCorsReport } from '../src/playwright/read-report';
+import type { SeamsBuildGlobal } from '../src/background/seams-build-seam';
 import { TRIAL_NOTE } from '../src/shared/trial/trial-mark';
 import { PanelPage } from './pages/panel-page';
 import { expect, SEAMS_EXTENSION_PATH, test } from './support/fixtures';
@@ -299,7 +300,7 @@ async function stopWorker(page: Page): Promise<void> {
 test('a worker restart keeps the rules (panels reconnect); the expiry removes them even after the worker stopped', async ({ lens }) => {
   // Test-only seam: a 12 s lifetime instead of 10 minutes.
   await (await extensionWorker(lens.context)).evaluate(() =>
-    (globalThis as unknown as { corsLens: { trials: { setLifetimeMs(ms: number): Promise<void> } } }).corsLens.trials.setLifetimeMs(12_000),
+    (globalThis as unknown as SeamsBuildGlobal).corsLens.trials.setLifetimeMs(12_000),
   );
   const app = await openApp(lens.context, server);
   const panel = await startTrialFromPanel(lens, app, '/missing-acao?case=expiry');
@@ -316,7 +317,7 @@ test('a worker restart keeps the rules (panels reconnect); the expiry removes th
   await expect(panel.page.getByTestId('trial-banner')).toHaveCount(0);
   await expect(panel.page.getByTestId('trial')).toHaveAttribute('data-active', 'false');
   await (await extensionWorker(lens.context)).evaluate(() =>
-    (globalThis as unknown as { corsLens: { trials: { setLifetimeMs(ms: null): Promise<void> } } }).corsLens.trials.setLifetimeMs(null),
+    (globalThis as unknown as SeamsBuildGlobal).corsLens.trials.setLifetimeMs(null),
   );
   await panel.close();
   await app.close();

@@ -6,7 +6,7 @@ import type { Subscription } from './capture-switch';
 import { inspectedTabs } from './inspected-tabs';
 import { followLocalSetting } from './local-setting';
 import { scopeAdmission } from './scope-admission';
-import { scopedListeners, type ListenerSetFactory } from './scoped-listeners';
+import { scopedListeners, type ListenerSetFactory, type ListenerSetKey } from './scoped-listeners';
 import type { WireEvent } from './wire-event';
 
 export interface CaptureScopeControl {
@@ -19,7 +19,7 @@ export interface CaptureScopeControl {
   /** Resolves once the stored scope and inspected tabs are applied. */
   readonly loaded: Promise<void>;
   /** The listener sets registered ('every-tab' or tab ids), for tests and benchmarks. */
-  listenerSets(): ('every-tab' | number)[];
+  listenerSets(): ListenerSetKey[];
 }
 
 const readScope = async (): Promise<CaptureScope> => storedCaptureScope(await chrome.storage.local.get(CAPTURE_SCOPE_KEY));

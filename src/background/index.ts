@@ -16,6 +16,7 @@ import { forgetTab, notifyCleared, readCalls, storedTabIds, withTab } from './ta
 import { markCalls, registerTrialListeners, trialSeam, trialsReady } from './trials';
 import { toHeaderLines, type WireEvent } from './wire-event';
 import { KIT_SEAM_VERSION, type KitSeam } from '../shared/kit-seam';
+import type { SeamsBuildMembers } from './seams-build-seam';
 import { isWorkerEvent } from './worker-attribution';
 import { noteWorkerScript, routeFromWorker } from './worker-routing';
 
@@ -218,16 +219,16 @@ Object.assign(globalThis, {
         ),
       );
     },
-    ...(SEAMS_BUILD && {
-      trials: trialSeam,
-      captureStats,
-      resetCaptureStats,
-      /** The same switch as the toolbar button. */
-      setCapturePaused,
-      captureMode: () => captureSwitch.mode(),
-      isListening: () => captureSwitch.isListening(),
-      listenerSets: () => captureScope.listenerSets(),
-    }),
+    ...(SEAMS_BUILD &&
+      ({
+        trials: trialSeam,
+        captureStats,
+        resetCaptureStats,
+        setCapturePaused,
+        captureMode: () => captureSwitch.mode(),
+        isListening: () => captureSwitch.isListening(),
+        listenerSets: () => captureScope.listenerSets(),
+      } satisfies SeamsBuildMembers)),
   } satisfies KitSeam,
 });
 if (SEAMS_BUILD) installBenchSeam();

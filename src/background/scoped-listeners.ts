@@ -15,7 +15,8 @@ import type { ScopeAdmission } from './scope-admission';
 /** Builds a fresh set of listeners (new callbacks) for `filter`. */
 export type ListenerSetFactory = (filter: chrome.webRequest.RequestFilter) => readonly Subscription[];
 
-type SetKey = 'every-tab' | number;
+/** A registered listener set: the one for every tab, or one inspected tab's. */
+export type ListenerSetKey = 'every-tab' | number;
 
 interface ListenerSet {
   readonly subscriptions: readonly Subscription[];
@@ -35,7 +36,7 @@ export interface ScopedListeners {
   setScope(scope: CaptureScope): void;
   setInspectedTabs(tabIds: ReadonlySet<number>): void;
   /** The sets registered, for tests: 'every-tab' or a tab id. */
-  registered(): SetKey[];
+  registered(): ListenerSetKey[];
 }
 
 export function scopedListeners(
@@ -43,7 +44,7 @@ export function scopedListeners(
   urls: readonly string[],
   inFlight: Pick<ScopeAdmission, 'tabsInFlight' | 'forgetInFlight'>,
 ): ScopedListeners {
-  const sets = new Map<SetKey, ListenerSet>();
+  const sets = new Map<ListenerSetKey, ListenerSet>();
   let scope: CaptureScope | null = null;
   let inspected: ReadonlySet<number> = new Set();
   let listening = true;
@@ -51,13 +52,13 @@ export function scopedListeners(
 
   const covers = (tabId: number) => scope !== 'inspected-tabs' || inspected.has(tabId);
 
-  function wanted(): SetKey[] {
+  function wanted(): ListenerSetKey[] {
     if (!listening) return [];
     // Until the stored scope is read, listen everywhere: the event that woke the worker is in it.
     return scope === 'inspected-tabs' ? [...inspected] : ['every-tab'];
   }
 
-  function filterOf(key: SetKey): chrome.webRequest.RequestFilter {
+  function filterOf(key: ListenerSetKey): chrome.webRequest.RequestFilter {
     return key === 'every-tab' ? { urls: [...urls] } : { urls: [...urls], tabId: key };
   }
 
@@ -77,7 +78,7 @@ export function scopedListeners(
     removeDrained();
   }
 
-  function removeSet(key: SetKey): void {
+  function removeSet(key: ListenerSetKey): void {
     for (const s of sets.get(key)?.subscriptions ?? []) s.remove();
     sets.delete(key);
     // Requests no set hears any more will never end here: stop waiting for them.
