@@ -26,7 +26,10 @@ const readScope = async (): Promise<CaptureScope> => storedCaptureScope(await ch
 
 /** Call synchronously at the worker's top level: it registers listeners. */
 export function startCaptureScope(makeSet: ListenerSetFactory, urls: readonly string[]): CaptureScopeControl {
-  const admission = scopeAdmission((tabId) => listeners.covers(tabId));
+  const admission = scopeAdmission(
+    (tabId) => listeners.covers(tabId),
+    () => listeners.overlapping(),
+  );
   const listeners = scopedListeners(makeSet, urls, admission);
   const tabs = inspectedTabs((tabIds) => listeners.setInspectedTabs(tabIds));
 

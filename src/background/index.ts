@@ -22,8 +22,9 @@ import { noteWorkerScript, routeFromWorker } from './worker-routing';
 
 const CAPTURED_URLS = ['http://*/*', 'https://*/*'];
 
-function record(event: WireEvent, preparedIn: number): void {
-  const started = performance.now();
+/** `started`: when the worker's work on the event began, if the caller already read the clock
+ * (one reading fewer per event: each costs about 0.25 µs in an extension worker). */
+function record(event: WireEvent, preparedIn: number, started = performance.now()): void {
   noteWorkerScript(event);
   // A service or shared worker's request has no tab: it is recorded in the tabs of its origin.
   if (isWorkerEvent(event)) {
@@ -163,9 +164,9 @@ const listenerSet = (filter: chrome.webRequest.RequestFilter): Subscription[] =>
 // Listeners first, synchronously, then the saved choices (pause, scope) decide which stay.
 const captureScope = startCaptureScope(listenerSet, CAPTURED_URLS);
 const captureSwitch = startCaptureSwitch([captureScope.subscription], (event, preparedIn) => {
+  // The scope's check is part of the worker's cost per event, timed with the rest of its work.
   const started = performance.now();
-  // The scope's check is part of the worker's cost per event.
-  if (captureScope.admit(event)) record(event, preparedIn + performance.now() - started);
+  if (captureScope.admit(event)) record(event, preparedIn, started);
 });
 
 function obeyPauseChoice(paused: boolean): void {

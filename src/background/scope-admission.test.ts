@@ -50,6 +50,17 @@ describe('scope admission', () => {
     expect(admission.admit({ ...end })).toBe(false);
   });
 
+  test('outside an overlap no event is remembered, since no second copy can come', () => {
+    let overlapping = false;
+    const admission = scopeAdmission(() => true, () => overlapping);
+    const start = event('before-request', 'a', INSPECTED, 1);
+    expect(admission.admit(start)).toBe(true);
+    overlapping = true;
+    // Not remembered before the overlap began, so taken; remembered from now on.
+    expect(admission.admit({ ...start })).toBe(true);
+    expect(admission.admit({ ...start })).toBe(false);
+  });
+
   test('a redirect hop (same request, same kind, later time) is not taken for a copy', () => {
     const admission = scopeAdmission(() => true);
     expect(admission.admit(event('before-request', 'a', INSPECTED, 1))).toBe(true);

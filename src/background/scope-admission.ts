@@ -5,6 +5,8 @@
 // - an event two overlapping listener sets both delivered (while one set replaces another, both
 //   are registered for a moment) is recorded once. Chromium builds an event's details once and
 //   sends a copy to each matching listener, so the copies share kind, request id, time and URL.
+//   Only then can a copy come twice, so only then are events remembered: the key costs about a
+//   microsecond an event (a float printed, a string hashed), which every event paid before.
 import type { WireEvent } from './wire-event';
 
 /** Enough to span any overlap: duplicates arrive within the same few tasks. */
@@ -23,21 +25,30 @@ export interface ScopeAdmission {
   forgetInFlight(keep?: (tabId: number) => boolean): void;
 }
 
-export function scopeAdmission(covers: (tabId: number) => boolean): ScopeAdmission {
+/** `overlapping`: whether two listener sets that could both deliver an event are registered now. */
+export function scopeAdmission(covers: (tabId: number) => boolean, overlapping: () => boolean = () => true): ScopeAdmission {
   const inFlight = new Map<string, number>();
   const recent = new Set<string>();
+  // The same keys in arrival order, as a ring: the oldest is dropped by its key. Taking it from
+  // the front of the Set instead walks over the entries deleted before it (V8 keeps them until
+  // the table is rebuilt).
+  const arrivals: (string | undefined)[] = new Array<string | undefined>(RECENT_EVENTS);
+  let oldest = 0;
 
   function remember(key: string): void {
+    const dropped = arrivals[oldest];
+    if (dropped !== undefined) recent.delete(dropped);
+    arrivals[oldest] = key;
+    oldest = (oldest + 1) % RECENT_EVENTS;
     recent.add(key);
-    if (recent.size > RECENT_EVENTS) recent.delete(recent.values().next().value as string);
   }
 
   return {
     admit(event) {
-      const key = `${event.kind} ${event.requestId} ${event.timeStamp} ${event.url}`;
-      if (recent.has(key)) return false;
+      const key = overlapping() ? `${event.kind} ${event.requestId} ${event.timeStamp} ${event.url}` : null;
+      if (key !== null && recent.has(key)) return false;
       if (!covers(event.tabId) && !inFlight.has(event.requestId)) return false;
-      remember(key);
+      if (key !== null) remember(key);
       if (event.kind === 'before-request') {
         inFlight.set(event.requestId, event.tabId);
         if (inFlight.size > MAX_IN_FLIGHT) inFlight.delete(inFlight.keys().next().value as string);

@@ -39,6 +39,16 @@ describe('scoped listeners', () => {
     expect(listeners.subscription.isListening()).toBe(false);
   });
 
+  test('overlaps only while a retiring set is still registered', () => {
+    const { listeners } = harness();
+    expect(listeners.overlapping()).toBe(false);
+    listeners.setInspectedTabs(new Set([TAB]));
+    listeners.setScope('inspected-tabs');
+    expect(listeners.overlapping()).toBe(true);
+    vi.advanceTimersByTime(1_000);
+    expect(listeners.overlapping()).toBe(false);
+  });
+
   test('a retiring set stays while a request only it hears is in flight, at most a minute', () => {
     const { listeners, inFlightTabs } = harness();
     listeners.setInspectedTabs(new Set([TAB]));

@@ -37,6 +37,8 @@ export interface ScopedListeners {
   setInspectedTabs(tabIds: ReadonlySet<number>): void;
   /** The sets registered, for tests: 'every-tab' or a tab id. */
   registered(): ListenerSetKey[];
+  /** Whether a retiring set is still registered beside the sets that replace it. */
+  overlapping(): boolean;
 }
 
 export function scopedListeners(
@@ -125,5 +127,9 @@ export function scopedListeners(
       if (scope === 'inspected-tabs') sync();
     },
     registered: () => [...sets.keys()],
+    overlapping: () => {
+      for (const set of sets.values()) if (set.retiringSince !== null) return true;
+      return false;
+    },
   };
 }

@@ -2,7 +2,6 @@
 // Authorization header was sent, so by default capture keeps a marker with the value's length in
 // place of the value; the user can turn on "Record credential values" (a setting in
 // chrome.storage.local, off unless set) to keep them, e.g. to copy a request as curl.
-import { lowerAscii } from './cors/headers';
 
 export const RECORD_CREDENTIALS_KEY = 'recordCredentialValues';
 
@@ -14,8 +13,9 @@ export function isRecordingCredentials(stored: Record<string, unknown>): boolean
   return stored[RECORD_CREDENTIALS_KEY] === true;
 }
 
-export function isCredentialHeader(name: string): boolean {
-  return CREDENTIAL_HEADERS.has(lowerAscii(name));
+/** `lowerName`: the header name already lower-cased (lowerAscii), as capture has it at hand. */
+export function isCredentialHeader(lowerName: string): boolean {
+  return CREDENTIAL_HEADERS.has(lowerName);
 }
 
 /** Stands for a credential value that was sent but not recorded: says it was there, and how long. */
