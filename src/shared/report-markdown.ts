@@ -1,6 +1,7 @@
 // The report as Markdown for a bug ticket: environment, a summary table, and for each blocked call
 // the header at fault, the CORS headers on the wire, a Mermaid sequence diagram and the fix.
 import { callerLabel, callerTitle } from './caller';
+import { splitCodeSpans } from './code-spans';
 import { checkCall } from './cors/checker';
 import { lowerAscii } from './cors/headers';
 import { narrate, type ExchangeStep, type Party } from './cors/narrative';
@@ -60,12 +61,11 @@ export function codeSpan(value: string): string {
 
 /** Explanations and fixes are our prose with `code` spans, some quoting wire values. The text
  * between spans is escaped and each span re-fenced, so a backtick inside a value cannot turn the
- * rest into live Markdown; an unpaired backtick stays a visible character. */
+ * rest into live Markdown; an unpaired backtick stays a visible (escaped) character. */
 function prose(text: string): string {
-  const parts = text.split('`');
-  const unpaired = parts.length % 2 === 0 ? parts.pop() : undefined;
-  const out = parts.map((part, i) => (i % 2 === 0 ? escapeMarkdown(part) : codeSpan(part))).join('');
-  return unpaired === undefined ? out : `${out}\\\`${escapeMarkdown(unpaired)}`;
+  return splitCodeSpans(text)
+    .map((part) => (part.code ? codeSpan(part.text) : escapeMarkdown(part.text)))
+    .join('');
 }
 
 function row(cells: readonly string[]): string {

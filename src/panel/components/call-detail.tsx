@@ -2,6 +2,7 @@ import type { CredentialsKnowledge, Verdict } from '../../shared/cors/types';
 import { callerLabel } from '../../shared/caller';
 import type { ObservedCall } from '../../shared/observed-call';
 import { CaptureCutNote } from './capture-cut-note';
+import { Prose } from './prose';
 import { Timeline } from './timeline';
 import { TrialCallNote } from './trial-call-note';
 import { TruncatedText } from './truncated-text';
@@ -54,7 +55,7 @@ export function CallDetail({ call, verdict, onClose }: CallDetailProps) {
         ) : (
           verdict.explanation !== '' && (
             <p className="card" data-testid="verdict-summary" data-outcome={verdict.outcome}>
-              {verdict.explanation}
+              <Prose text={verdict.explanation} />
             </p>
           )
         )}

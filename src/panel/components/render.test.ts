@@ -82,6 +82,25 @@ describe('CallDetail', () => {
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
+  test('shows the code spans of the checker\'s sentences as code, not backticks', () => {
+    const spans = renderToStaticMarkup(
+      createElement(CallDetail, {
+        call: blockedCall,
+        verdict: verdict({
+          ...blockedVerdict,
+          explanation: 'It needs `Access-Control-Allow-Origin: http://app.test:39365`.',
+          fix: 'Send `Vary: Origin`.',
+          warnings: [{ code: 'MissingVaryOrigin', message: 'Add `Vary: Origin`.' }],
+        }),
+        onClose: noop,
+      }),
+    );
+    expect(spans).toContain('It needs <code>Access-Control-Allow-Origin: http://app.test:39365</code>.');
+    expect(spans).toContain('Send <code>Vary: Origin</code>.');
+    expect(spans).toContain('Add <code>Vary: Origin</code>.');
+    expect(spans).not.toContain('`');
+  });
+
   test('the server fix offers a stack picker, a snippet and a copy button', () => {
     expect(html).toContain('data-testid="fix-stack"');
     expect(html).toMatch(/data-testid="fix-snippet" data-stack="express"/);

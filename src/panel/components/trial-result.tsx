@@ -4,6 +4,7 @@ import type { Verdict } from '../../shared/cors/types';
 import type { ObservedCall } from '../../shared/observed-call';
 import { TRIAL_NOTE } from '../../shared/trial/trial-mark';
 import { verdictFor } from '../state/verdicts';
+import { Prose } from './prose';
 import { VerdictBadge } from './verdict-badge';
 
 function Side({ title, verdict, testId, note }: { title: string; verdict: Verdict | null; testId: string; note: string }) {
@@ -19,7 +20,7 @@ function Side({ title, verdict, testId, note }: { title: string; verdict: Verdic
             {verdict.corsError !== null && <code className="reason-code">{verdict.corsError.code}</code>}
           </p>
           {note !== '' && <p className="trial-note">{note}</p>}
-          {verdict.explanation !== '' && <p className="explanation">{verdict.explanation}</p>}
+          {verdict.explanation !== '' && <p className="explanation"><Prose text={verdict.explanation} /></p>}
         </>
       )}
     </div>

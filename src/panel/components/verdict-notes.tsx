@@ -1,5 +1,6 @@
 // Warnings (things that work but are risky or fragile) and the assumptions the verdict rests on.
 import type { Verdict } from '../../shared/cors/types';
+import { Prose } from './prose';
 
 export function VerdictNotes({ verdict }: { readonly verdict: Verdict }) {
   return (
@@ -10,7 +11,7 @@ export function VerdictNotes({ verdict }: { readonly verdict: Verdict }) {
           <ul>
             {verdict.warnings.map((w, i) => (
               <li key={`${i}:${w.code}`} className="warning" data-testid="warning" data-code={w.code}>
-                <code className="reason-code">{w.code}</code> {w.message}
+                <code className="reason-code">{w.code}</code> <Prose text={w.message} />
               </li>
             ))}
           </ul>
@@ -22,7 +23,7 @@ export function VerdictNotes({ verdict }: { readonly verdict: Verdict }) {
           <ul>
             {verdict.assumptions.map((a, i) => (
               <li key={i} data-testid="assumption">
-                {a}
+                <Prose text={a} />
               </li>
             ))}
           </ul>

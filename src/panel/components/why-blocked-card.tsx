@@ -5,6 +5,7 @@ import { callerTitle } from '../../shared/caller';
 import { narrate, whatTheBrowserDid } from '../../shared/cors/narrative';
 import type { FaultyHeader, Verdict } from '../../shared/cors/types';
 import type { ObservedCall } from '../../shared/observed-call';
+import { Prose } from './prose';
 import { SequenceDiagram } from './sequence-diagram';
 import { ServerFix } from './server-fix';
 import { TruncatedText } from './truncated-text';
@@ -51,7 +52,7 @@ export function WhyBlockedCard({ call, verdict }: { readonly call: ObservedCall;
           )}
         </p>
       )}
-      {verdict.explanation !== '' && <p className="explanation">{verdict.explanation}</p>}
+      {verdict.explanation !== '' && <p className="explanation"><Prose text={verdict.explanation} /></p>}
       {header !== null && (
         <p className="fault-header">
           <span className="label">Header at fault ({WHERE_LABELS[header.where]}): </span>
@@ -61,13 +62,13 @@ export function WhyBlockedCard({ call, verdict }: { readonly call: ObservedCall;
       )}
       <div className="what-browser-did">
         <h4 className="label">What the browser did</h4>
-        <p data-testid="what-browser-did">{whatTheBrowserDid(call, verdict)}</p>
+        <p data-testid="what-browser-did"><Prose text={whatTheBrowserDid(call, verdict)} /></p>
         <SequenceDiagram steps={narrate(call, verdict)} pageTitle={callerTitle(call.caller ?? 'page')} />
       </div>
       {verdict.fix !== '' && (
         <div className="fix">
           <h4 className="label">Fix on your server</h4>
-          <p>{verdict.fix}</p>
+          <p><Prose text={verdict.fix} /></p>
           <ServerFix call={call} verdict={verdict} />
         </div>
       )}
