@@ -122,3 +122,33 @@ test('every export and Copy as curl mask the wider secret list and the names the
   await panel.close();
   await app.close();
 });
+
+test('"JSON, all calls" masks URL secrets and the names the user adds, like every other export', async ({ lens, playground }) => {
+  const app = await lens.context.newPage();
+  await app.goto(`${playground.appOrigin}/blank`);
+  await app.evaluate(async (url) => {
+    await fetch(url);
+  }, `${playground.apiOrigin}/json/ok?access_token=url-t0k3n&tenant=acme-tenant&page=2`);
+  const panel = await PanelPage.open(lens.context, lens.extensionId, app);
+  await expect(panel.rows()).toHaveCount(1);
+  await panel.page.getByTestId('export-menu-toggle').click();
+  await panel.page.getByTestId('redact-names').fill('tenant');
+  const jsonAllCalls = async (): Promise<string> => {
+    const [file] = await Promise.all([panel.page.waitForEvent('download'), panel.page.getByTestId('export-json').click()]);
+    expect(file.suggestedFilename()).toBe('cors-lens-report.json');
+    return readFile(await file.path(), 'utf8');
+  };
+
+  const text = await jsonAllCalls();
+  expect(JSON.parse(text)).toMatchObject({ format: 'cors-lens/report' });
+  expect(text).not.toContain('url-t0k3n');
+  expect(text).not.toContain('acme-tenant');
+  expect(text).toContain('access_token=redacted&tenant=redacted&page=2');
+  // Control: the values were captured, and the one opt-in keeps them here too.
+  await panel.page.getByTestId('keep-credentials').check();
+  expect(await jsonAllCalls()).toContain('access_token=url-t0k3n&tenant=acme-tenant');
+  await panel.page.getByTestId('keep-credentials').uncheck();
+
+  await panel.close();
+  await app.close();
+});
