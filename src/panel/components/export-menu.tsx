@@ -102,7 +102,7 @@ export function ExportMenu(sources: ExportSources) {
             ))}
           </select>
         </label>
-        <label className="export-field" title="Cookie, Authorization, *-Token, *-Key, *-Secret, access_token, code, signature, password and URL userinfo are always masked">
+        <label className="export-field" title="Cookie, Authorization, names ending in token, secret, key, password, session or auth (X-CSRFToken, accessToken, X-Session-Id), sid, jwt, pwd, code, DPoP, ;jsessionid= and URL userinfo are always masked">
           Also mask
           <input
             type="text"
