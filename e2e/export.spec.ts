@@ -1,5 +1,7 @@
 // The Export menu: Markdown and HAR downloads of real calls, with credentials redacted by default.
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { readObservedCalls } from '../src/playwright/read-report';
 import { expect, test } from './support/fixtures';
@@ -13,6 +15,7 @@ interface HarFile {
     version: string;
     entries: {
       request: { method: string; url: string; headers: { name: string; value: string }[] };
+      response: { headers: { name: string; value: string }[] };
       _corsLens: { role: string; corsError: { code: string } | null };
     }[];
   };
@@ -121,4 +124,113 @@ test('every export and Copy as curl mask the wider secret list and the names the
 
   await panel.close();
   await app.close();
+});
+
+test('"JSON, all calls" masks URL secrets and the names the user adds, like every other export', async ({ lens, playground }) => {
+  const app = await lens.context.newPage();
+  await app.goto(`${playground.appOrigin}/blank`);
+  await app.evaluate(async (url) => {
+    await fetch(url);
+  }, `${playground.apiOrigin}/json/ok?access_token=url-t0k3n&tenant=acme-tenant&page=2`);
+  const panel = await PanelPage.open(lens.context, lens.extensionId, app);
+  await expect(panel.rows()).toHaveCount(1);
+  await panel.page.getByTestId('export-menu-toggle').click();
+  await panel.page.getByTestId('redact-names').fill('tenant');
+  const jsonAllCalls = async (): Promise<string> => {
+    const [file] = await Promise.all([panel.page.waitForEvent('download'), panel.page.getByTestId('export-json').click()]);
+    expect(file.suggestedFilename()).toBe('cors-lens-report.json');
+    return readFile(await file.path(), 'utf8');
+  };
+
+  const text = await jsonAllCalls();
+  expect(JSON.parse(text)).toMatchObject({ format: 'cors-lens/report' });
+  expect(text).not.toContain('url-t0k3n');
+  expect(text).not.toContain('acme-tenant');
+  expect(text).toContain('access_token=redacted&tenant=redacted&page=2');
+  // Control: the values were captured, and the one opt-in keeps them here too.
+  await panel.page.getByTestId('keep-credentials').check();
+  expect(await jsonAllCalls()).toContain('access_token=url-t0k3n&tenant=acme-tenant');
+  await panel.page.getByTestId('keep-credentials').uncheck();
+
+  await panel.close();
+  await app.close();
+});
+
+/** An API on loopback that allows the page, any request headers, and answers with a Link and a
+ * Refresh header whose URLs carry tokens of their own. */
+async function startSessionApi(): Promise<{ origin: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
+    if (req.method === 'OPTIONS') {
+      res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? '');
+      res.writeHead(204).end();
+      return;
+    }
+    res.setHeader('Link', `<http://sessions.test:${(server.address() as AddressInfo).port}/v1/me?page=2&access_token=wire-link>; rel="next"`);
+    res.setHeader('Refresh', '30; url=/login?token=wire-refresh');
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    origin: `http://sessions.test:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+test('HAR export and Copy as curl mask the secret names real apps use, and the verdict stays', async ({ lens, playground }) => {
+  const api = await startSessionApi();
+  const app = await lens.context.newPage();
+  await app.goto(`${playground.appOrigin}/blank`);
+  const path = '/v1/me;jsessionid=wire-js?accessToken=wire-at&sid=wire-sid&token%5B%5D=wire-tk&refreshToken=wire-rt&jwt=wire-jwt&pwd=wire-pwd';
+  await app.evaluate(async (url) => {
+    const headers = {
+      'X-CSRFToken': 'wire-h1',
+      Authentication: 'wire-h2',
+      'X-Session': 'wire-h3',
+      'X-Session-Id': 'wire-h4',
+      'X-Auth': 'wire-h5',
+      DPoP: 'wire-h6',
+    };
+    await fetch(url, { headers });
+  }, `${api.origin}${path}`);
+  const secrets = ['wire-js', 'wire-at', 'wire-sid', 'wire-tk', 'wire-rt', 'wire-jwt', 'wire-pwd', 'wire-h', 'wire-link', 'wire-refresh'];
+  const panel = await PanelPage.open(lens.context, lens.extensionId, app);
+  await expect(panel.rows()).toHaveCount(1);
+  await panel.page.getByTestId('export-menu-toggle').click();
+  await panel.page.getByTestId('redact-names').fill('');
+  await panel.page.getByTestId('export-scope').selectOption('all');
+
+  const text = await download(panel, 'har');
+  for (const secret of secrets) expect(text, `HAR holds ${secret}`).not.toContain(secret);
+  const har = JSON.parse(text) as HarFile;
+  const actual = har.log.entries.find((e) => e._corsLens.role === 'actual');
+  expect(actual?._corsLens.corsError).toBeNull();
+  expect(actual?.request.url).toBe(
+    `${api.origin}/v1/me;jsessionid=redacted?accessToken=redacted&sid=redacted&token%5B%5D=redacted&refreshToken=redacted&jwt=redacted&pwd=redacted`,
+  );
+  const sent = new Map(actual?.request.headers.map((h) => [h.name.toLowerCase(), h.value]));
+  for (const name of ['x-csrftoken', 'authentication', 'x-session', 'x-session-id', 'x-auth', 'dpop']) expect(sent.get(name), name).toBe('<redacted>');
+  expect(sent.get('accept')).toBe('*/*');
+  expect(sent.get('origin')).toBe(playground.appOrigin);
+  const got = new Map(har.log.entries.at(-1)?.response.headers.map((h) => [h.name.toLowerCase(), h.value]));
+  expect(got.get('link')).toBe(`<${api.origin}/v1/me?page=2&access_token=redacted>; rel="next"`);
+  expect(got.get('refresh')).toBe('30; url=/login?token=redacted');
+  // Control: the browser sent and received every one of them, and the opt-in keeps them.
+  await panel.page.getByTestId('keep-credentials').check();
+  const kept = await download(panel, 'har');
+  for (const secret of secrets) expect(kept, `kept HAR holds ${secret}`).toContain(secret);
+  await panel.page.getByTestId('keep-credentials').uncheck();
+  await panel.page.getByTestId('export-menu-toggle').click();
+
+  await recordClipboard(panel.page);
+  await panel.rows().first().click();
+  for (const button of await panel.page.getByTestId('copy-curl').all()) await button.click();
+  const commands = await copiedTexts(panel.page);
+  expect(commands).toHaveLength(2);
+  for (const command of commands) for (const secret of secrets) expect(command, `curl holds ${secret}`).not.toContain(secret);
+  expect(commands.find((c) => c.includes("'GET'"))).toContain("-H 'DPoP: <redacted>'");
+
+  await panel.close();
+  await app.close();
+  await api.close();
 });

@@ -112,8 +112,9 @@ Options:
               warning: also exit 1 when a call has a warning
   --wait-for  extra milliseconds to wait after network idle (check only)
   --redact    more header or URL parameter names whose values to mask, comma-separated
-              (repeatable); Cookie, Authorization, *-Token, *-Key, *-Secret, access_token,
-              code, signature, password and URL userinfo are always masked
+              (repeatable); Cookie, Authorization, names ending in token, secret, key,
+              password, session or auth (X-CSRFToken, accessToken, X-Session-Id), sid, jwt,
+              pwd, code, DPoP, ;jsessionid= and URL userinfo are always masked
   --keep-secrets
               print those values as captured instead of <redacted>
   -h, --help  show this help

@@ -54,13 +54,62 @@ function hostileHar(): unknown {
   };
 }
 
+/** The URL of issue 19 (a `;jsessionid` path parameter, camelCase, `sid`, `token[]`, `jwt`, `pwd`)
+ * and the headers real apps send, on a call blocked by Access-Control-Allow-Origin. */
+const ISSUE_URL =
+  'http://api.test/v1/me;jsessionid=leak-js?accessToken=leak-at&sid=leak-sid&token%5B%5D=leak-tk&refreshToken=leak-rt&jwt=leak-jwt&pwd=leak-pwd';
+const URL_SECRETS = ['leak-js', 'leak-at', 'leak-sid', 'leak-tk', 'leak-rt', 'leak-jwt', 'leak-pwd'];
+/** The header values too, though the CLI prints only CORS headers: none may appear either way. */
+const ISSUE_SECRETS = [...URL_SECRETS, 'leak-h', 'leak-link', 'leak-refresh'];
+function realAppsHar(): unknown {
+  const headers = (spec: Record<string, string>) => Object.entries(spec).map(([name, value]) => ({ name, value }));
+  return {
+    log: {
+      version: '1.2',
+      entries: [
+        {
+          startedDateTime: '2026-01-01T00:00:00.000Z',
+          time: 5,
+          _resourceType: 'fetch',
+          request: {
+            method: 'GET',
+            url: ISSUE_URL,
+            headers: headers({
+              Origin: APP,
+              'X-CSRFToken': 'leak-h1',
+              Authentication: 'leak-h2',
+              'X-Session': 'leak-h3',
+              'X-Session-Id': 'leak-h4',
+              'X-Auth': 'leak-h5',
+              DPoP: 'leak-h6',
+            }),
+          },
+          response: {
+            status: 200,
+            headers: headers({
+              'Access-Control-Allow-Origin': 'http://other.test',
+              Link: '<http://api.test/v1/me?page=2&access_token=leak-link>; rel="next"',
+              Refresh: '5; url=/login?token=leak-refresh',
+            }),
+            redirectURL: '',
+          },
+          _error: 'net::ERR_FAILED',
+        },
+      ],
+    },
+  };
+}
+
 let dir = '';
 let harFile = '';
+let realAppsFile = '';
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cors-lens-main-'));
   harFile = join(dir, 'hostile.har');
   await writeFile(harFile, JSON.stringify(hostileHar()));
+  realAppsFile = join(dir, 'real-apps.har');
+  await writeFile(realAppsFile, JSON.stringify(realAppsHar()));
 });
 
 afterAll(async () => {
@@ -84,6 +133,30 @@ describe('cors-lens explain', () => {
     const { code, stdout } = await run(['explain', harFile, '--format', format, '--redact', 'x-tenant']);
     expect(code).toBe(1);
     for (const secret of SECRETS) expect(stdout).not.toContain(secret);
+  });
+
+  test.each(['text', 'json', 'md'])('--format %s masks the secret names real apps use, with the same verdict', async (format) => {
+    const masked = await run(['explain', realAppsFile, '--format', format]);
+    const kept = await run(['explain', realAppsFile, '--format', format, '--keep-secrets']);
+    for (const secret of ISSUE_SECRETS) expect(masked.stdout).not.toContain(secret);
+    // Control: the seven URL values are printed when kept, so their absence above is the masking.
+    for (const secret of URL_SECRETS) expect(kept.stdout).toContain(secret);
+    expect(masked.stdout).toContain('jsessionid=redacted');
+    expect(masked.code).toBe(1);
+    expect(kept.code).toBe(1);
+    expect(masked.stdout).toContain('AllowOriginMismatch');
+  });
+
+  test('the masked URL keeps its path, parameter names and order', async () => {
+    const { stdout } = await run(['explain', realAppsFile, '--format', 'json']);
+    const report = JSON.parse(stdout) as { calls: { url: string; outcome: string; corsError: { code: string } | null }[] };
+    expect(report.calls).toMatchObject([
+      {
+        url: 'http://api.test/v1/me;jsessionid=redacted?accessToken=redacted&sid=redacted&token%5B%5D=redacted&refreshToken=redacted&jwt=redacted&pwd=redacted',
+        outcome: 'blocked',
+        corsError: { code: 'AllowOriginMismatch' },
+      },
+    ]);
   });
 
   test('--format md shows the masked headers as <redacted>', async () => {

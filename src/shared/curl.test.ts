@@ -148,6 +148,28 @@ describe('curlFor', () => {
     expect(argv(cmd).at(-1)).toBe('https://redacted@api.example/x?access_token=redacted&page=2');
   });
 
+  test('the headers real apps send are masked too; Sec-Fetch-Site and Origin are not', () => {
+    const h = hop({
+      url: 'https://api.example/v1/me;jsessionid=js-1?accessToken=at-1&token%5B%5D=tk-1&page=2',
+      requestHeaders: [
+        ...browserHeaders(),
+        ...lines([
+          ['X-CSRFToken', 'h-csrf'],
+          ['Authentication', 'h-authn'],
+          ['X-Session', 'h-session'],
+          ['X-Session-Id', 'h-session-id'],
+          ['X-Auth', 'h-auth'],
+          ['DPoP', 'h-dpop'],
+        ]),
+      ],
+    });
+    const args = argv(curlFor(h, 'GET', 'actual'));
+    for (const name of ['X-CSRFToken', 'Authentication', 'X-Session', 'X-Session-Id', 'X-Auth', 'DPoP']) expect(args).toContain(`${name}: ${REDACTED}`);
+    expect(args).toContain('Origin: https://app.example');
+    expect(args).toContain('Sec-Fetch-Site: cross-site');
+    expect(args.at(-1)).toBe('https://api.example/v1/me;jsessionid=redacted?accessToken=redacted&token%5B%5D=redacted&page=2');
+  });
+
   test('brackets and braces in the URL reach curl as they are, not as a glob (-g)', () => {
     const url = 'https://api.example/x?filter[name]=x&ids={1,2}&n=[1-100000]';
     const args = argv(curlFor(hop({ url }), 'GET', 'actual'));

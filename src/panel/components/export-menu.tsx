@@ -18,7 +18,6 @@ import { readRedactNamesText, writeRedactNames } from '../state/redact-names';
 import { browserStore } from '../state/panel-store';
 import { parseNameList } from '../../shared/redact';
 import { downloadText } from './download';
-import { ExportJsonButton } from './export-json-button';
 
 const FORMAT_LABELS: Record<ExportFormat, string> = { markdown: 'Markdown', json: 'JSON', har: 'HAR' };
 
@@ -43,21 +42,21 @@ export function ExportMenu(sources: ExportSources) {
   const calls: readonly ObservedCall[] = callsInScope(scope, sources);
   const labels = scopeLabels(sources);
 
-  const build = (): ExportFile =>
-    exportFile(format, calls, {
+  // Every button builds through here, so each file is redacted by the same choices.
+  const build = (fileFormat: ExportFormat, fileCalls: readonly ObservedCall[]): ExportFile =>
+    exportFile(fileFormat, fileCalls, {
       keepSecrets,
       extraNames: parseNameList(redactNames),
       env: { browser: browserName(navigator.userAgent), version, now: new Date() },
     });
   const copy = (): void => {
-    navigator.clipboard.writeText(build().text).then(
+    navigator.clipboard.writeText(build(format, calls).text).then(
       () => setCopyState('copied'),
       () => setCopyState('failed'),
     );
     setTimeout(() => setCopyState('idle'), 1500);
   };
-  const download = (): void => {
-    const file = build();
+  const download = (file: ExportFile): void => {
     downloadText(file.text, file.fileName, file.mimeType);
   };
 
@@ -103,7 +102,7 @@ export function ExportMenu(sources: ExportSources) {
             ))}
           </select>
         </label>
-        <label className="export-field" title="Cookie, Authorization, *-Token, *-Key, *-Secret, access_token, code, signature, password and URL userinfo are always masked">
+        <label className="export-field" title="Cookie, Authorization, names ending in token, secret, key, password, session or auth (X-CSRFToken, accessToken, X-Session-Id), sid, jwt, pwd, code, DPoP, ;jsessionid= and URL userinfo are always masked">
           Also mask
           <input
             type="text"
@@ -126,10 +125,18 @@ export function ExportMenu(sources: ExportSources) {
           <button type="button" className="tool-button" data-testid="export-copy" data-copy-state={copyState} disabled={calls.length === 0} onClick={copy}>
             {COPY_LABELS[copyState]}
           </button>
-          <button type="button" className="tool-button" data-testid="export-download" disabled={calls.length === 0} onClick={download}>
+          <button type="button" className="tool-button" data-testid="export-download" disabled={calls.length === 0} onClick={() => download(build(format, calls))}>
             Download
           </button>
-          <ExportJsonButton calls={sources.all} />
+          <button
+            type="button"
+            className="tool-button"
+            data-testid="export-json"
+            onClick={() => download(build('json', sources.all))}
+            title="Download every call as a cors-lens/report JSON document"
+          >
+            JSON, all calls
+          </button>
         </div>
       </div>
     </details>

@@ -49,6 +49,49 @@ describe('export content', () => {
     expect(kept).toContain('t0k-url');
   });
 
+  test('HAR masks the headers real apps send, and the URLs in Link and Refresh, keeping the rest', () => {
+    const realApp = call('s4', {
+      hops: [
+        hop('https://api.test/v1/me;jsessionid=js-1?accessToken=at-1&page=2', {
+          requestHeaders: [
+            { name: 'Origin', value: 'https://app.test' },
+            { name: 'Sec-Fetch-Site', value: 'cross-site' },
+            { name: 'X-CSRFToken', value: 'h-csrf' },
+            { name: 'Authentication', value: 'h-authn' },
+            { name: 'X-Session', value: 'h-session' },
+            { name: 'X-Session-Id', value: 'h-session-id' },
+            { name: 'X-Auth', value: 'h-auth' },
+            { name: 'DPoP', value: 'h-dpop' },
+          ],
+          response: {
+            status: 200,
+            headers: [
+              { name: 'Access-Control-Allow-Origin', value: 'https://app.test' },
+              { name: 'Link', value: '<https://api.test/v1/me?page=3&sid=link-sid>; rel="next"' },
+              { name: 'Refresh', value: '0; url=https://app.test/login?token=refresh-token' },
+            ],
+            fromCache: false,
+            ip: null,
+          },
+        }),
+      ],
+    });
+    const har = JSON.parse(exportFile('har', [realApp], { keepSecrets: false, extraNames: [], env }).text) as {
+      log: { entries: { request: { url: string; headers: { name: string; value: string }[] }; response: { headers: { name: string; value: string }[] } }[] };
+    };
+    const entry = har.log.entries[0]!;
+    const value = (lines: { name: string; value: string }[], name: string) => lines.find((h) => h.name === name)?.value;
+    for (const name of ['X-CSRFToken', 'Authentication', 'X-Session', 'X-Session-Id', 'X-Auth', 'DPoP']) {
+      expect(value(entry.request.headers, name), name).toBe('<redacted>');
+    }
+    expect(value(entry.request.headers, 'Origin')).toBe('https://app.test');
+    expect(value(entry.request.headers, 'Sec-Fetch-Site')).toBe('cross-site');
+    expect(entry.request.url).toBe('https://api.test/v1/me;jsessionid=redacted?accessToken=redacted&page=2');
+    expect(value(entry.response.headers, 'Access-Control-Allow-Origin')).toBe('https://app.test');
+    expect(value(entry.response.headers, 'Link')).toBe('<https://api.test/v1/me?page=3&sid=redacted>; rel="next"');
+    expect(value(entry.response.headers, 'Refresh')).toBe('0; url=https://app.test/login?token=redacted');
+  });
+
   test('browserName', () => {
     expect(browserName('Mozilla/5.0 (X11) AppleWebKit/537.36 Chrome/156.0.1.2 Safari/537.36')).toBe('Chrome 156.0.1.2');
     expect(browserName('Other')).toBe('Other');
