@@ -272,10 +272,11 @@ describe('masking keeps every verdict', () => {
 });
 
 describe('hostile sizes', () => {
-  // A server or page can send a megabyte-long header name or value; masking must stay linear
-  // (backtracking regexes took about 5 s at 64 KB here, and grow with the square of the length).
+  // A server or page can send a megabyte-long header name or value; masking must stay linear.
+  // Backtracking regexes took about 5 s at 64 KB here and grow with the square of the length, so
+  // at 1 MB they would run past the test's timeout; speed itself is measured in benchmarks.
   const MB = 1024 * 1024;
-  test('megabyte-long names and Refresh, Link and Location values are masked in linear time', () => {
+  test('megabyte-long names and Refresh, Link and Location values are masked', () => {
     const hostile = hop({
       request: [[`X-${'A'.repeat(MB)}`, 'v']],
       response: response(200, [
@@ -284,9 +285,7 @@ describe('hostile sizes', () => {
         ['Location', `http://a.example/${'/'.repeat(MB)}?token=t`],
       ]),
     });
-    const started = performance.now();
     const out = redactHop(hostile);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(out.requestHeaders?.at(-1)?.value).toBe('v');
     expect(out.response?.headers.at(-1)?.value.endsWith('?token=redacted')).toBe(true);
     expect(isSecretName(`${'A'.repeat(MB)}Token`)).toBe(true);
