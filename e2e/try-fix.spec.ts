@@ -353,3 +353,32 @@ test('a worker restart keeps the rules (panels reconnect); the expiry removes th
   await panel.close();
   await app.close();
 });
+
+test('a worker start re-arms the expiry of a trial whose alarm was lost', async ({ lens }) => {
+  await (await extensionWorker(lens.context)).evaluate(() =>
+    (globalThis as unknown as SeamsBuildGlobal).corsLens.trials.setLifetimeMs(12_000),
+  );
+  const app = await openApp(lens.context, server);
+  const panel = await startTrialFromPanel(lens, app, '/missing-acao?case=rearm');
+  const trialAlarms = async () =>
+    (await extensionWorker(lens.context)).evaluate(async () =>
+      (await chrome.alarms.getAll()).filter((a) => a.name.startsWith('cors-lens-trial:')).map((a) => [a.name, a.scheduledTime]),
+    );
+  // As if the worker had stopped between adding the rule and creating its alarm.
+  const [trial] = await (await extensionWorker(lens.context)).evaluate(async () => {
+    await chrome.alarms.clearAll();
+    return (globalThis as unknown as SeamsBuildGlobal).corsLens.trials.list();
+  });
+  expect(await trialAlarms()).toEqual([]);
+  await stopWorker(app);
+  // The panel's reconnect wakes the worker; its start arms the trial's expiry again.
+  await expect.poll(trialAlarms).toEqual([[`cors-lens-trial:${trial?.id}`, trial?.expiresAt]]);
+  // And the re-armed expiry ends the trial.
+  await expect.poll(() => sessionRuleTabs(lens), { timeout: 45_000, intervals: [1_000] }).toEqual([]);
+  await expect(panel.page.getByTestId('trial')).toHaveAttribute('data-active', 'false');
+  await (await extensionWorker(lens.context)).evaluate(() =>
+    (globalThis as unknown as SeamsBuildGlobal).corsLens.trials.setLifetimeMs(null),
+  );
+  await panel.close();
+  await app.close();
+});
