@@ -1,11 +1,14 @@
 // CORS Lens keeps what it captures to itself: a web page cannot reach the worker or its data, and
 // the extension sends nothing anywhere.
-import { test as base, expect, type BrowserContext, type Request } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { startPlayground, type Playground } from '../playground/servers';
 import { launchWithCorsLens, type LaunchedBrowser } from '../src/playwright/launch';
 import { corsLensFor } from '../src/playwright/lens';
+import type { KitSeam } from '../src/shared/kit-seam';
 import { findTabId, readCorsReport } from '../src/playwright/read-report';
 import { PanelPage } from './pages/panel-page';
 import { AUTHORIZATION_VALUE, COOKIE_VALUE, startCookieSite } from './support/cookie-site';
@@ -147,10 +150,59 @@ base('credential values are not stored unless the user turns on "Record credenti
   expect([recorded?.outcome, recorded?.credentials]).toEqual([byDefault?.outcome, byDefault?.credentials]);
 
   await panel.page.getByTestId('record-credentials').uncheck();
-  await expect.poll(() => lens.serviceWorker.evaluate(async () => (await chrome.storage.local.get('recordCredentialValues'))['recordCredentialValues'])).toBe(false);
+  await expect.poll(() => lens.serviceWorker.evaluate(async () => (await chrome.storage.session.get('recordCredentialValues'))['recordCredentialValues'])).toBe(false);
   await panel.close();
   await page.close();
   await site.close();
+});
+
+/** The Cookie header CORS Lens kept for the newest call to `path`, once it is captured. */
+async function keptCookie(browser: LaunchedBrowser, page: Page, path: string): Promise<string | null> {
+  const tabId = await findTabId(browser.context, page);
+  return browser.serviceWorker.evaluate(
+    async ([tab, p]) => {
+      const { corsLens } = globalThis as unknown as { corsLens: KitSeam };
+      const call = (await corsLens.calls(tab)).findLast((c) => c.hops[0]?.url.endsWith(p));
+      return call?.hops[0]?.requestHeaders?.find((h) => h.name.toLowerCase() === 'cookie')?.value ?? null;
+    },
+    [tabId, path] as const,
+  );
+}
+
+base('"Record credential values" lasts for the browser session only: the same profile started again has it off', async () => {
+  const site = await startCookieSite();
+  const profile = await mkdtemp(join(tmpdir(), 'cors-lens-restart-'));
+  const launch = () => launchWithCorsLens({ extensionPath: EXTENSION_PATH, hostResolverRules: TEST_HOSTS, userDataDir: profile });
+  const openSite = async (browser: LaunchedBrowser) => {
+    const page = await browser.context.newPage();
+    await page.goto(`${site.appOrigin}/`);
+    const call = (path: string) => page.evaluate(async (url) => (await fetch(url, { credentials: 'include' })).status, `${site.apiOrigin}${path}`);
+    return { page, call, panel: await PanelPage.open(browser.context, browser.extensionId, page) };
+  };
+  try {
+    const first = await launch();
+    const before = await openSite(first);
+    await expect(before.panel.page.getByTestId('record-credentials-lifetime')).toHaveText('(until the browser closes)');
+    await before.panel.page.getByTestId('record-credentials').check();
+    await before.panel.page.screenshot({ path: base.info().outputPath('record-credentials-session.png') });
+    await expect.poll(async () => {
+      await before.call('/before-restart');
+      return keptCookie(first, before.page, '/before-restart');
+    }).toBe(COOKIE_VALUE);
+    await first.close();
+
+    const second = await launch();
+    const after = await openSite(second);
+    expect(await after.call('/after-restart')).toBe(200);
+    await expect.poll(() => keptCookie(second, after.page, '/after-restart')).toBe(`<not recorded: ${COOKIE_VALUE.length} characters>`);
+    await expect(after.panel.page.getByTestId('record-credentials')).not.toBeChecked();
+    // Nothing of the choice is left on disk either.
+    expect(await second.serviceWorker.evaluate(async () => chrome.storage.local.get('recordCredentialValues'))).toEqual({});
+    await second.close();
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+    await site.close();
+  }
 });
 
 base('the kit masks secrets in its reports unless the test opts in', async () => {

@@ -220,6 +220,37 @@ test('a call sent with credentials: the panel says what the rule lets the page r
   await app.close();
 });
 
+test('a call sent with credentials from a sandboxed (Origin: null) page is refused, in the panel and by the worker', async ({ lens }) => {
+  const url = `${server.apiOrigin}/wildcard-credentials?case=null-origin-credentials`;
+  const app = await lens.context.newPage();
+  const log = await cdpRequests(app);
+  await app.goto(`${server.appOrigin}/sandboxed?call=${encodeURIComponent(url)}&credentials=include`);
+  expect(await verdictsFor(log, url, 1)).toEqual(['WildcardOriginNotAllowed']);
+
+  const panel = await PanelPage.open(lens.context, lens.extensionId, app);
+  await panel.rowFor('case=null-origin-credentials').click();
+  await expect(panel.whyBlocked()).toHaveAttribute('data-code', 'WildcardOriginNotAllowed');
+  const refused = panel.page.getByTestId('trial-refused');
+  await expect(refused).toHaveAttribute('data-code', 'credentialed-null-origin');
+  await expect(refused).toContainText('would let every sandboxed or data: frame in this tab');
+  await expect(panel.page.getByTestId('try-fix')).toHaveCount(0);
+  await panel.page.screenshot({ path: test.info().outputPath('try-fix-null-origin-credentials.png'), fullPage: true });
+
+  // The worker refuses it too, even when told the user agreed to the credentials warning.
+  const tabId = await findTabId(lens.context, app);
+  const outcome = await (await extensionWorker(lens.context)).evaluate(async ([tab, part]) => {
+    const { corsLens } = globalThis as unknown as SeamsBuildGlobal;
+    const call = (await corsLens.calls(tab)).find((c) => c.hops[0]?.url.includes(part));
+    if (call === undefined) return 'call not captured';
+    return corsLens.trials.start(tab, call.id, 'exact-url', true);
+  }, [tabId, 'case=null-origin-credentials'] as const);
+  expect(outcome).toMatchObject({ ok: false, reason: expect.stringContaining('every sandboxed or data: frame') });
+  expect(await sessionRuleTabs(lens)).toEqual([]);
+  await log.session.detach();
+  await panel.close();
+  await app.close();
+});
+
 test('a trial that exposes the next failing check says so, and Chromium agrees', async ({ lens }) => {
   // credentials: 'include' without a cookie: the first failure hides that credentials are on.
   const url = `${server.apiOrigin}/missing-acao?case=next-check`;
@@ -315,6 +346,35 @@ test('a worker restart keeps the rules (panels reconnect); the expiry removes th
   await expect.poll(() => sessionRuleTabs(lens), { timeout: 45_000, intervals: [1_000] }).toEqual([]);
   test.info().annotations.push({ type: 'expired after', description: `${Date.now() - started} ms (lifetime 12000 ms)` });
   await expect(panel.page.getByTestId('trial-banner')).toHaveCount(0);
+  await expect(panel.page.getByTestId('trial')).toHaveAttribute('data-active', 'false');
+  await (await extensionWorker(lens.context)).evaluate(() =>
+    (globalThis as unknown as SeamsBuildGlobal).corsLens.trials.setLifetimeMs(null),
+  );
+  await panel.close();
+  await app.close();
+});
+
+test('a worker start re-arms the expiry of a trial whose alarm was lost', async ({ lens }) => {
+  await (await extensionWorker(lens.context)).evaluate(() =>
+    (globalThis as unknown as SeamsBuildGlobal).corsLens.trials.setLifetimeMs(12_000),
+  );
+  const app = await openApp(lens.context, server);
+  const panel = await startTrialFromPanel(lens, app, '/missing-acao?case=rearm');
+  const trialAlarms = async () =>
+    (await extensionWorker(lens.context)).evaluate(async () =>
+      (await chrome.alarms.getAll()).filter((a) => a.name.startsWith('cors-lens-trial:')).map((a) => [a.name, a.scheduledTime]),
+    );
+  // As if the worker had stopped between adding the rule and creating its alarm.
+  const [trial] = await (await extensionWorker(lens.context)).evaluate(async () => {
+    await chrome.alarms.clearAll();
+    return (globalThis as unknown as SeamsBuildGlobal).corsLens.trials.list();
+  });
+  expect(await trialAlarms()).toEqual([]);
+  await stopWorker(app);
+  // The panel's reconnect wakes the worker; its start arms the trial's expiry again.
+  await expect.poll(trialAlarms).toEqual([[`cors-lens-trial:${trial?.id}`, trial?.expiresAt]]);
+  // And the re-armed expiry ends the trial.
+  await expect.poll(() => sessionRuleTabs(lens), { timeout: 45_000, intervals: [1_000] }).toEqual([]);
   await expect(panel.page.getByTestId('trial')).toHaveAttribute('data-active', 'false');
   await (await extensionWorker(lens.context)).evaluate(() =>
     (globalThis as unknown as SeamsBuildGlobal).corsLens.trials.setLifetimeMs(null),

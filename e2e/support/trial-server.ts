@@ -70,7 +70,9 @@ export async function startTrialServer(): Promise<TrialServer> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     // Every host but the API's serves the page: elsewhere.test is a second site in the same tab.
     if (!req.headers.host?.startsWith('api.test')) {
-      res.writeHead(200, { 'Content-Type': 'text/html' }).end(PAGE);
+      // /sandboxed: the same page in a sandbox, so it has an opaque origin and sends Origin: null.
+      const sandbox = path === '/sandboxed' ? { 'Content-Security-Policy': 'sandbox allow-scripts' } : {};
+      res.writeHead(200, { 'Content-Type': 'text/html', ...sandbox }).end(PAGE);
       return;
     }
     const handler = BROKEN[path];

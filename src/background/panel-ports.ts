@@ -111,6 +111,9 @@ async function handleTrial(port: chrome.runtime.Port, tabId: number, message: Tr
     case 'trial-start': {
       const outcome = await startTrial(tabId, message.callId, message.scope, message.credentialsConfirmed === true);
       if (!outcome.ok) send(port, { kind: 'trial-notice', callId: message.callId, trialId: null, tone: 'refused', text: outcome.reason });
+      // The panel may have closed while the trial was starting: its disconnect found no active
+      // trial to clean up, so the rule would otherwise stay until it expires.
+      else if (!hasPanel(tabId)) endTrialsUnlessPanelReturns(tabId);
       return;
     }
     case 'trial-remove': {

@@ -67,12 +67,15 @@ export function onTrialsChange(listener: (tabId: number) => void): () => void {
   return () => changeListeners.delete(listener);
 }
 
+/** Applies `work` to the log: storage first, then the cache, so a write that fails leaves no
+ * trial in memory that storage (and so the next life of the worker) does not have. */
 function update<T>(work: (current: readonly TrialRecord[]) => { next: TrialRecord[]; result: T }): Promise<T> {
   const run = writes.then(async () => {
     const before = records;
     const { next, result } = work(before);
-    records = boundTrials(next);
-    await chrome.storage.session.set({ [STORAGE_KEY]: records });
+    const bounded = boundTrials(next);
+    await chrome.storage.session.set({ [STORAGE_KEY]: bounded });
+    records = bounded;
     const tabs = new Set([...before, ...records].filter((r) => !records.includes(r) || !before.includes(r)).map((r) => r.tabId));
     for (const tabId of tabs) for (const listener of changeListeners) listener(tabId);
     return result;
@@ -140,19 +143,42 @@ async function startOne(tabId: number, callId: string, scope: TrialScope, creden
     endedAt: null,
     endReason: null,
   };
-  const { expiresAt } = trial;
-  // Recorded before the rule exists, so no call the rule touches can be captured unmarked.
-  await update((current) => ({ next: [...current, trial], result: undefined }));
+  // The alarm first: whatever step fails or wherever the worker stops from here, a rule that
+  // gets added always has an expiry armed. An alarm without a trial finds nothing to end.
+  await armExpiry(trial);
+  try {
+    // Recorded before the rule exists, so no call the rule touches can be captured unmarked.
+    await update((current) => ({ next: [...current, trial], result: undefined }));
+  } catch (err) {
+    await chrome.alarms.clear(ALARM_PREFIX + trial.id);
+    return { ok: false, reason: `Could not record the trial, so no rule was added: ${errorText(err)}` };
+  }
   try {
     await chrome.declarativeNetRequest.updateSessionRules({ addRules: rules.map(toChromeRule) });
   } catch (err) {
     await update((current) => ({ next: current.filter((r) => r.id !== trial.id), result: undefined }));
-    return { ok: false, reason: `Chromium refused the rule: ${err instanceof Error ? err.message : String(err)}` };
+    await chrome.alarms.clear(ALARM_PREFIX + trial.id);
+    return { ok: false, reason: `Chromium refused the rule: ${errorText(err)}` };
   }
-  await chrome.alarms.create(ALARM_PREFIX + trial.id, { when: expiresAt });
-  // The alarm survives a sleeping worker; this timer is only for when the alarm is clamped late.
-  setTimeout(() => void expireDue(), expiresAt - Date.now() + 50);
   return { ok: true, trial };
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The alarm that ends the trial, which survives a sleeping worker, and a timer for when Chromium
+ * clamps the alarm later than a short (seams build) lifetime. Creating it again replaces it. */
+async function armExpiry(trial: TrialRecord): Promise<void> {
+  await chrome.alarms.create(ALARM_PREFIX + trial.id, { when: trial.expiresAt });
+  setTimeout(() => void expireDue(), trial.expiresAt - Date.now() + 50);
+}
+
+/** At worker start: the alarm of a trial is re-armed, in case the worker stopped before it was
+ * made or it was lost; the timers of the last life are gone. */
+async function rearmActiveTrials(): Promise<void> {
+  await loaded;
+  for (const trial of records.filter(isActive)) await armExpiry(trial);
 }
 
 function toChromeRule(rule: DnrRule): chrome.declarativeNetRequest.Rule {
@@ -284,8 +310,12 @@ export function registerTrialListeners(): void {
     if (alarm.name.startsWith(ALARM_PREFIX)) void expireDue();
   });
   chrome.tabs.onRemoved.addListener((tabId) => void forgetTabTrials(tabId));
-  // A worker that slept past an expiry catches up as soon as it runs again.
-  void expireDue().then(dropUnknownRules);
+  // A worker that slept past an expiry catches up as soon as it runs again; what is left gets
+  // its expiry armed again.
+  void expireDue().finally(() => {
+    void rearmActiveTrials();
+    void dropUnknownRules();
+  });
 }
 
 /** The `corsLens.trials` test seam, on `corsLens` in the seams build only. */

@@ -1,7 +1,8 @@
 // What capture keeps of credential header values. The verdict needs only to know that a Cookie or
 // Authorization header was sent, so by default capture keeps a marker with the value's length in
 // place of the value; the user can turn on "Record credential values" (a setting in
-// chrome.storage.local, off unless set) to keep them, e.g. to copy a request as curl.
+// chrome.storage.session, off unless set and off again after a browser restart) to keep them, e.g.
+// to copy a request as curl.
 
 export const RECORD_CREDENTIALS_KEY = 'recordCredentialValues';
 

@@ -125,6 +125,16 @@ describe('planTrial for header-fixable failures', () => {
     ]);
   });
 
+  test('an opaque (null) origin without credentials can still be tried: Allow-Origin null, no Allow-Credentials', () => {
+    const call = blocked({ initiator: 'null', hops: [hop({ origin: 'null', response: response(200) })] });
+    const decision = planTrial(call, checkCall(call));
+    if (!decision.ok) throw new Error(decision.reason);
+    expect(decision.plan.responseChanges).toEqual([
+      { header: 'access-control-allow-origin', operation: 'set', value: 'null' },
+      { header: 'vary', operation: 'append', value: 'Origin' },
+    ]);
+  });
+
   test('path scope matches the same URL with another query string', () => {
     const call = blocked({ hops: [hop({ url: `${API}?run=1`, response: response(200) })] });
     const decision = planTrial(call, checkCall(call), 'path');
@@ -176,6 +186,15 @@ const refused: readonly RefusedCase[] = [
     }),
     want: 'not-fixable-by-headers',
     reason: /not fixed by response headers/,
+  },
+  {
+    name: 'credentials from an opaque (null) origin: every sandboxed frame of the tab could read the response',
+    call: blocked({
+      initiator: 'null',
+      hops: [hop({ origin: 'null', request: { Cookie: 'sid=1' }, response: response(200, { 'Access-Control-Allow-Origin': '*' }) })],
+    }),
+    want: 'credentialed-null-origin',
+    reason: /every sandboxed or data: frame in this tab/,
   },
 ];
 

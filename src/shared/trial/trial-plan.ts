@@ -33,7 +33,8 @@ export type TrialRefusalCode =
   | 'preflight-redirect'
   | 'no-header-fix'
   | 'unsupported-request'
-  | 'worker-call';
+  | 'worker-call'
+  | 'credentialed-null-origin';
 
 export type TrialDecision =
   | { readonly ok: true; readonly plan: TrialPlan }
@@ -99,6 +100,14 @@ export function planTrial(call: ObservedCall, verdict: Verdict, scope: TrialScop
       code === undefined
         ? 'CORS Lens cannot tell which header to change for this call.'
         : `${code} is not fixed by response headers (${verdict.fix || 'see the explanation above'}), so a trial rule cannot show it passing.`,
+    );
+  }
+  if (config.credentials && config.origin === 'null') {
+    // Allow-Origin: null with Allow-Credentials serves every opaque origin, and a DNR rule cannot
+    // tell this page from any other sandboxed or data: frame in the tab (they have no domain).
+    return refuse(
+      'credentialed-null-origin',
+      'This page has an opaque origin (Origin: null: a sandboxed frame or a data: URL) and the call carried credentials. A rule allowing null with credentials would let every sandboxed or data: frame in this tab, an ad for instance, read this response sent with your cookies, and Chromium cannot limit the rule to this page. Serve the page from a real origin, or call without credentials.',
     );
   }
   if (!DNR_RESOURCE_TYPES.has(call.type)) {
