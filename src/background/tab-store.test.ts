@@ -42,6 +42,9 @@ class FakeSession {
   readonly steps: string[] = [];
   stopped = false;
   quotaBytes = Infinity;
+  /** What get() handed out: how often the whole store was asked for, and the bytes returned. */
+  wholeStoreReads = 0;
+  bytesRead = 0;
 
   bytesInUse(keys: Iterable<string> = this.items.keys()): number {
     let bytes = 0;
@@ -52,7 +55,9 @@ class FakeSession {
   getKeys = () => Promise.resolve([...this.items.keys()]);
 
   get = (keys: string | string[] | null) => {
+    if (keys === null) this.wholeStoreReads++;
     const wanted = keys === null ? [...this.items.keys()] : Array.isArray(keys) ? keys : [keys];
+    this.bytesRead += this.bytesInUse(wanted);
     return Promise.resolve(Object.fromEntries(wanted.filter((k) => this.items.has(k)).map((k) => [k, this.items.get(k)])));
   };
 
@@ -218,5 +223,34 @@ describe('storage.session full', () => {
     await next.withTab(OTHER, (log) => capture.applyEvent(log, redirect));
     const { calls } = await next.readCalls(OTHER);
     expect(calls.map((c) => [c.id, c.startedAt, c.hops[0]?.url])).toEqual([['600', 5, `${PAGE}/go`]]);
+  });
+});
+
+describe('closing a tab', () => {
+  test("reads only the tab's own keys and the closed-tab list, never the whole store", async () => {
+    const { addCall } = await import('./tab-log');
+    const { forgetTab, readCalls, withTab } = await import('./tab-store');
+    for (const tabId of [1, 2]) {
+      await withTab(tabId, (log) => {
+        for (let i = 0; i < 700; i++) addCall(log, { ...call, id: `c${i}`, tabId });
+      });
+      await readCalls(tabId);
+    }
+    const storeBytes = session.bytesInUse();
+    session.bytesRead = 0;
+    await forgetTab(1);
+    console.info(`bytes read closing a tab: ${session.bytesRead} of ${storeBytes} in the store`);
+    expect(session.wholeStoreReads).toBe(0);
+    expect(session.bytesRead).toBeLessThan(100);
+    expect([...session.items.keys()].filter((key) => key === 'tab:1' || key.startsWith('call:1:'))).toEqual([]);
+    expect([...session.items.keys()].filter((key) => key.startsWith('call:2:'))).toHaveLength(700);
+
+    // The closed tab stays closed for the next life of the worker, with tabs closed before it.
+    await forgetTab(2);
+    vi.resetModules();
+    const next = await import('./tab-store');
+    await next.forgetTab(3);
+    expect(new Set(session.items.get('closed-tabs') as number[])).toEqual(new Set([1, 2, 3]));
+    expect(await next.withTab(1, () => 'ran')).toBeUndefined();
   });
 });
