@@ -1,7 +1,7 @@
 // Keeps each tab's log in chrome.storage.session, so a stopped service worker loses nothing.
-// `tab:<id>` holds counters, settings and requests not yet listed; each call is its own key, so a
-// write touches only what changed. Work on one tab is serialized through a promise chain, and runs
-// at once when nothing waits on it.
+// `tab:<id>` holds counters, settings and the ids and start times of requests not yet listed;
+// each call is its own key, so a write touches only what changed. Work on one tab is serialized
+// through a promise chain, and runs at once when nothing waits on it.
 //
 // A stopped worker can still be finishing its last writes while the next one has started, so
 // each life of the worker writes calls under its own name (`call:<tab>:<requestId>@<life>`) and
