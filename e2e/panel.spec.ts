@@ -133,3 +133,28 @@ test('scrolling up while calls stream in stops following at once', async ({ lens
   await panel.close();
   await app.close();
 });
+
+test('a snapshot the worker cannot read is shown as an error, not an endless "Connecting"', async ({ lens, playground }) => {
+  const app = await lens.context.newPage();
+  await app.goto(`${playground.appOrigin}/`);
+  // The worker's storage.session refuses to list its keys, as it does when it fails.
+  const refuseReads = (refuse: boolean) =>
+    lens.serviceWorker.evaluate((on) => {
+      const area = chrome.storage.session as unknown as { getKeys: () => Promise<string[]>; realGetKeys?: () => Promise<string[]> };
+      area.realGetKeys ??= area.getKeys.bind(area);
+      area.getKeys = on ? () => Promise.reject(new Error('storage.session refused')) : area.realGetKeys;
+    }, refuse);
+  await refuseReads(true);
+  try {
+    const panel = await PanelPage.open(lens.context, lens.extensionId, app);
+    const failure = panel.page.getByTestId('request-failed');
+    await expect(failure).toHaveAttribute('data-request', 'hello');
+    await expect(failure).toContainText('storage.session refused');
+    await expect(panel.page.getByTestId('connecting')).toHaveCount(0);
+    await panel.page.screenshot({ path: test.info().outputPath('request-failed.png') });
+    await panel.close();
+  } finally {
+    await refuseReads(false);
+  }
+  await app.close();
+});

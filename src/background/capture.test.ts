@@ -3,7 +3,7 @@ import type { HeaderLine } from '../shared/observed-call';
 import { checkCall } from '../shared/cors/checker';
 import { checkedLinesCut, checkedLinesCutInCall, MAX_CHECKED_LINES, MAX_ERROR_LENGTH, MAX_HEADER_LINES, MAX_URL_LENGTH, parseCutValue } from '../shared/header-cap';
 import { applyEvent } from './capture';
-import { emptyMeta, newTabLog, orderedCalls, type TabLog } from './tab-log';
+import { emptyMeta, MAX_TRACKED_REQUESTS, newTabLog, orderedCalls, type TabLog } from './tab-log';
 import { testWireEvent } from './test-wire-event';
 import { toHeaderLines, type WireEvent } from './wire-event';
 
@@ -243,6 +243,18 @@ describe('what is listed', () => {
     ]);
   });
 
+  test('a same-origin request first seen at its cross-origin redirect (its start was not kept) is listed', () => {
+    const start = `${PAGE}/go`;
+    const away = `${API}/landing`;
+    const [call] = orderedCalls(
+      run([event('before-redirect', '81', start, 'GET', { statusCode: 302, redirectUrl: away }), event('completed', '81', away, 'GET')]),
+    );
+    expect(call?.hops.map((hop) => [hop.url, hop.response?.status, hop.redirectUrl])).toEqual([
+      [start, 302, away],
+      [away, 200, null],
+    ]);
+  });
+
   test('no-cors images are dropped once their mode is known; fetch calls stay', () => {
     const img = { type: 'image' };
     const log = run([
@@ -338,6 +350,28 @@ describe('bounding', () => {
   });
 });
 
+describe('requests tracked but not listed are bounded', () => {
+  const held = MAX_TRACKED_REQUESTS + 300;
+
+  test('same-origin requests held open: the oldest start times go, every request is still counted when it ends', () => {
+    const url = (i: number) => `${PAGE}/hold?i=${i}`;
+    const log = run(Array.from({ length: held }, (_, i) => event('before-request', String(2000 + i), url(i), 'GET')));
+    expect(log.meta.sameOriginInflight.size).toBe(MAX_TRACKED_REQUESTS);
+    expect(log.meta.sameOriginInflight.has(String(2000 + held - 1))).toBe(true);
+    run(Array.from({ length: held }, (_, i) => event('completed', String(2000 + i), url(i), 'GET')), log);
+    expect(log.meta.sameOriginInflight.size).toBe(0);
+    expect(log.meta.sameOriginCount).toBe(held);
+  });
+
+  test('OPTIONS requests not yet sent, and requests cleared while in flight, are bounded too', () => {
+    const log = run(Array.from({ length: held }, (_, i) => event('before-request', String(4000 + i), `${API}/o${i}`, 'OPTIONS')));
+    expect(log.meta.pendingOptions.size).toBe(MAX_TRACKED_REQUESTS);
+    run([event('before-request', '9000', `${PAGE}/`, 'GET', { type: 'main_frame' })], log);
+    expect(log.meta.pendingOptions.size).toBe(0);
+    expect(log.meta.ignored.size).toBe(MAX_TRACKED_REQUESTS);
+  });
+});
+
 /** One simple GET whose request and response carry `request` and `response` as sent (through the
  * listeners' header capping); it ends as Chromium ends it, completed, or errored when `blocked`. */
 function simpleCall(
@@ -365,7 +399,7 @@ describe('what a hostile page sends is capped before capture holds it', () => {
   test('a 2 MB URL is cut in the in-flight maps and in the call, and says how long it was', () => {
     const url = `${API}/long?q=${'x'.repeat(2 * 1024 * 1024)}`;
     const log = run([event('before-request', '1', url, 'PUT'), event('before-request', '2', url, 'OPTIONS')]);
-    const pending = log.meta.pendingOptions['2']?.url ?? '';
+    const pending = log.meta.pendingOptions.get('2')?.url ?? '';
     expect(parseCutValue(pending)).toEqual({ kept: url.slice(0, MAX_URL_LENGTH), originalLength: url.length });
     const hopUrl = orderedCalls(log)[0]?.hops[0]?.url ?? '';
     expect(hopUrl).toBe(pending);

@@ -4,7 +4,7 @@ import type { HeaderLine, ObservedCall, ObservedHop, ObservedPreflight } from '.
 import { ERR_BLOCKED_BY_LOCAL_NETWORK } from '../shared/cors/local-network';
 import { parseUrl } from '../shared/cors/url';
 import { findActualForPreflight, repairPreflight } from './pairing';
-import { addCall, adoptOrphanPreflight, clearLog, discardCall, isUnsent, putCall, type TabLog } from './tab-log';
+import { addCall, adoptOrphanPreflight, clearLog, discardCall, isUnsent, putCall, track, type TabLog } from './tab-log';
 import { capEventText, type WireEvent } from './wire-event';
 
 const ERR_CACHE_MISS = 'net::ERR_CACHE_MISS';
@@ -39,8 +39,8 @@ export function applyEvent(log: TabLog, wireEvent: WireEvent): CaptureEffect {
   if (origin !== null && event.type === 'sub_frame' && isLocalNetworkBlock(event)) return listLocalNetworkBlock(log, event, origin);
   if (IGNORED_TYPES.has(event.type)) return 'none';
   if (origin === null) return 'none';
-  if (log.meta.ignored[event.requestId]) {
-    if (event.kind === 'completed' || event.kind === 'error') delete log.meta.ignored[event.requestId];
+  if (log.meta.ignored.has(event.requestId)) {
+    if (event.kind === 'completed' || event.kind === 'error') log.meta.ignored.delete(event.requestId);
     return isLocalNetworkBlock(event) ? listLocalNetworkBlock(log, event, origin) : 'none';
   }
 
@@ -63,21 +63,24 @@ export function applyEvent(log: TabLog, wireEvent: WireEvent): CaptureEffect {
 function classifyOptions(log: TabLog, event: WireEvent, origin: string): CaptureEffect | null {
   const { pendingOptions } = log.meta;
   if (event.kind === 'before-request') {
-    pendingOptions[event.requestId] = { url: event.url, startedAt: event.timeStamp };
+    track(pendingOptions, event.requestId, { url: event.url, startedAt: event.timeStamp });
     return 'none';
   }
   if (event.kind !== 'send-headers') {
-    return event.requestId in pendingOptions ? 'none' : adoptUnannouncedPreflight(log, event, origin);
+    if (!pendingOptions.has(event.requestId)) return adoptUnannouncedPreflight(log, event, origin);
+    // Ended before sending anything: nothing to list, and nothing to keep.
+    if (event.kind === 'completed' || event.kind === 'error') pendingOptions.delete(event.requestId);
+    return 'none';
   }
-  const startedAt = pendingOptions[event.requestId]?.startedAt ?? event.timeStamp;
-  delete pendingOptions[event.requestId];
+  const startedAt = pendingOptions.get(event.requestId)?.startedAt ?? event.timeStamp;
+  pendingOptions.delete(event.requestId);
   const requestedMethod = headerValue(event.requestHeaders, 'access-control-request-method');
   if (requestedMethod === null) return startPageOptions(log, event, origin, startedAt);
   if (requestedMethod === 'OPTIONS') {
     // The page's own OPTIONS call is preflighted too: list it before pairing its preflight.
-    for (const [id, pending] of Object.entries(pendingOptions)) {
+    for (const [id, pending] of pendingOptions) {
       if (pending.url !== event.url) continue;
-      delete pendingOptions[id];
+      pendingOptions.delete(id);
       trackNewRequest(log, { ...event, requestId: id, kind: 'before-request', timeStamp: pending.startedAt }, origin);
     }
   }
@@ -251,36 +254,7 @@ function updateActual(log: TabLog, seq: number, event: WireEvent): CaptureEffect
 /** A request we have not seen before: list it if it leaves the page's origin, else just count it
  * unless a redirect takes it cross-origin later. */
 function trackNewRequest(log: TabLog, event: WireEvent, origin: string): CaptureEffect {
-  const { sameOriginInflight } = log.meta;
-  const sameOrigin = sameOriginInflight[event.requestId];
-  if (sameOrigin !== undefined) {
-    if (event.kind === 'completed' || event.kind === 'error') {
-      delete sameOriginInflight[event.requestId];
-      log.meta.sameOriginCount++;
-    } else if (event.kind === 'before-redirect' && !isSameOrigin(event.redirectUrl, origin)) {
-      delete sameOriginInflight[event.requestId];
-      const firstHop: ObservedHop = {
-        ...newHop(sameOrigin.url, sameOrigin.startedAt),
-        response: response(event.statusCode, event.responseHeaders, event.fromCache, event.ip),
-        redirectUrl: event.redirectUrl,
-        endedAt: event.timeStamp,
-      };
-      const seq = addCall(log, {
-        ...callFields(event, origin),
-        startedAt: sameOrigin.startedAt,
-        hops: [firstHop, newHop(event.redirectUrl, event.timeStamp)],
-      });
-      endIfUnwatchedScheme(log, seq, event);
-      return 'changed';
-    }
-    return 'none';
-  }
-  const terminal = event.kind === 'completed' || event.kind === 'error';
-  if (isSameOrigin(event.url, origin)) {
-    if (terminal) log.meta.sameOriginCount++;
-    else sameOriginInflight[event.requestId] = { url: event.url, startedAt: event.timeStamp };
-    return 'none';
-  }
+  if (isSameOrigin(event.url, origin)) return trackSameOrigin(log, event, origin);
   const partial = event.kind !== 'before-request';
   const hops = [newHop(event.url, event.timeStamp)];
   const seq = addCall(log, { ...callFields(event, origin), hops, ...(partial ? { incomplete: true as const } : {}) });
@@ -289,6 +263,33 @@ function trackNewRequest(log: TabLog, event: WireEvent, origin: string): Capture
   // later events still tell, including a preflight that was kept as a call of its own.
   adoptOrphanPreflight(log, seq);
   return updateActual(log, seq, event);
+}
+
+/** A same-origin request is counted when it ends. Only its start time is kept meanwhile: every
+ * event carries its URL, and it is listed only if a redirect takes it cross-origin. */
+function trackSameOrigin(log: TabLog, event: WireEvent, origin: string): CaptureEffect {
+  const { sameOriginInflight } = log.meta;
+  const startedAt = sameOriginInflight.get(event.requestId);
+  if (event.kind === 'completed' || event.kind === 'error') {
+    sameOriginInflight.delete(event.requestId);
+    log.meta.sameOriginCount++;
+    return 'none';
+  }
+  if (event.kind === 'before-redirect' && !isSameOrigin(event.redirectUrl, origin)) {
+    sameOriginInflight.delete(event.requestId);
+    const start = startedAt ?? event.timeStamp;
+    const firstHop: ObservedHop = {
+      ...newHop(event.url, start),
+      response: response(event.statusCode, event.responseHeaders, event.fromCache, event.ip),
+      redirectUrl: event.redirectUrl,
+      endedAt: event.timeStamp,
+    };
+    const seq = addCall(log, { ...callFields(event, origin), startedAt: start, hops: [firstHop, newHop(event.redirectUrl, event.timeStamp)] });
+    endIfUnwatchedScheme(log, seq, event);
+    return 'changed';
+  }
+  if (startedAt === undefined) track(sameOriginInflight, event.requestId, event.timeStamp);
+  return 'none';
 }
 
 

@@ -4,6 +4,7 @@ import {
   PANEL_PORT_PREFIX,
   PROTOCOL_VERSION,
   isPanelMessage,
+  type FailedRequest,
   type PanelMessage,
   type TrialRequest,
   type WorkerMessage,
@@ -40,7 +41,10 @@ export function acceptPanelPort(port: chrome.runtime.Port): void {
     return;
   }
   port.onMessage.addListener((message: unknown) => {
-    if (isPanelMessage(message)) void handle(port, tabId, message);
+    if (!isPanelMessage(message)) return;
+    // A request that fails reaches the panel as a state it shows; a panel waiting for its snapshot
+    // once stayed on "Connecting" for good because the failure went nowhere.
+    handle(port, tabId, message).catch((error: unknown) => sendFailure([port], message.kind, error));
   });
   port.onDisconnect.addListener(() => {
     portsByTab.get(tabId)?.delete(port);
@@ -171,15 +175,21 @@ onTabChange((tabId, change) => {
 // A trial starting or ending can change which calls are marked: resend those, then the list.
 onTrialsChange((tabId) => {
   if (!hasPanel(tabId)) return;
-  void readCalls(tabId, ({ calls, counters }) => {
+  readCalls(tabId, ({ calls, counters }) => {
     const ports = portsByTab.get(tabId) ?? new Set();
     const marked = markCalls(calls).filter((c) => c.trial !== undefined);
     for (const port of ports) {
       if (marked.length > 0) send(port, { kind: 'calls-upserted', calls: marked, removedIds: [], counters });
       send(port, { kind: 'trials', trials: trialsOfTab(tabId) });
     }
-  });
+  }).catch((error: unknown) => sendFailure(portsByTab.get(tabId) ?? [], 'update', error));
 });
+
+function sendFailure(ports: Iterable<chrome.runtime.Port>, request: FailedRequest, error: unknown): void {
+  console.error(`CORS Lens: could not answer ${request}`, error);
+  const text = error instanceof Error ? error.message : String(error);
+  for (const port of ports) send(port, { kind: 'request-failed', request, error: text });
+}
 
 function send(port: chrome.runtime.Port, message: WorkerMessage): void {
   try {

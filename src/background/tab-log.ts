@@ -1,16 +1,22 @@
-// The per-tab log as held in memory and persisted: calls by sequence number, plus the routing
-// tables the capture needs to attach later events to the right call. All of it is plain JSON so
-// a restarted worker can pick up mid-request.
+// The per-tab log as held in memory: calls by sequence number, plus the routing tables the
+// capture needs to attach later events to the right call. Each call is stored whole; of the rest,
+// tab-store stores what a restarted worker needs to pick up mid-request.
 import type { ObservedCall, ObservedHop } from '../shared/observed-call';
 import type { TabCounters } from '../shared/protocol';
 import { mergeCalls, mergePreflights } from './merge-calls';
 
 export const DEFAULT_MAX_CALLS_PER_TAB = 5000;
 
-/** A request seen starting but not yet listed: same-origin ones are kept only until we know they
- * never leave the page's origin, OPTIONS ones until their headers show whether they are preflights. */
-export interface SameOriginRequest {
-  readonly url: string;
+/** Requests tracked but not listed, per table (same-origin ones in flight, OPTIONS ones not yet
+ * known to be preflights, ignored ones). A page can hold any number of requests open and the
+ * tables are stored with every batch: unbounded, they once filled storage.session on their own.
+ * Beyond this the oldest entry goes; what that costs is said where each table is declared. */
+export const MAX_TRACKED_REQUESTS = 1000;
+
+/** An OPTIONS request seen starting, until its headers show whether it is a preflight. */
+export interface PendingOptions {
+  /** null when an earlier life of the worker saw it start: URLs are not stored (see tab-store). */
+  readonly url: string | null;
   readonly startedAt: number;
 }
 
@@ -28,12 +34,17 @@ export interface TabMeta {
   inflight: Record<string, number>;
   /** Preflight request id → sequence number of the call it belongs to. */
   preflights: Record<string, number>;
-  /** OPTIONS requests not yet known to be preflights (their headers tell). */
-  pendingOptions: Record<string, SameOriginRequest>;
-  sameOriginInflight: Record<string, SameOriginRequest>;
+  /** OPTIONS requests not yet known to be preflights (their headers tell), oldest first. One
+   * pushed out by the bound is treated like one whose start was never seen. */
+  readonly pendingOptions: Map<string, PendingOptions>;
+  /** Start time of each same-origin request in flight, oldest first: kept for the call it becomes
+   * if a redirect takes it cross-origin (each event carries its URL). One pushed out by the bound
+   * is still counted when it ends; only that start time is lost. */
+  readonly sameOriginInflight: Map<string, number>;
   /** Requests still in flight when their call was dropped or cleared: later events are ignored
-   * rather than bringing the call back. */
-  ignored: Record<string, true>;
+   * rather than bringing the call back. Beyond the bound, a late event of the oldest is taken as
+   * one of a request first seen mid-way. */
+  readonly ignored: Set<string>;
 }
 
 export interface TabLog {
@@ -65,10 +76,28 @@ export function emptyMeta(tabId: number, preserveLog = false): TabMeta {
     storageFull: false,
     inflight: {},
     preflights: {},
-    pendingOptions: {},
-    sameOriginInflight: {},
-    ignored: {},
+    pendingOptions: new Map(),
+    sameOriginInflight: new Map(),
+    ignored: new Set(),
   };
+}
+
+/** Adds to one of the bounded tables of tracked requests, pushing out its oldest entry. */
+export function track<T>(table: Map<string, T>, requestId: string, value: T): void {
+  table.set(requestId, value);
+  dropOldestBeyondBound(table);
+}
+
+/** Later events of `requestId` are ignored (see TabMeta.ignored). */
+export function ignore(meta: TabMeta, requestId: string): void {
+  meta.ignored.add(requestId);
+  dropOldestBeyondBound(meta.ignored);
+}
+
+function dropOldestBeyondBound(table: Map<string, unknown> | Set<string>): void {
+  if (table.size <= MAX_TRACKED_REQUESTS) return;
+  const oldest = table.keys().next();
+  if (oldest.done !== true) table.delete(oldest.value);
 }
 
 export function newTabLog(meta: TabMeta): TabLog {
@@ -172,7 +201,7 @@ export function adoptOrphanPreflight(log: TabLog, seq: number): void {
       (firstHop.preflight === null || firstHop.preflight.requestId === preflight.requestId);
     if (!fits) continue;
     discardCall(log, orphanSeq);
-    delete log.meta.ignored[preflight.requestId];
+    log.meta.ignored.delete(preflight.requestId);
     const adopted = firstHop.preflight ? mergePreflights(firstHop.preflight, preflight) : preflight;
     if (adopted.endedAt === null) log.meta.preflights[adopted.requestId] = seq;
     putCall(log, seq, { ...call, hops: [{ ...firstHop, preflight: adopted }, ...call.hops.slice(1)] });
@@ -201,17 +230,15 @@ export function discardCall(log: TabLog, seq: number): void {
 export function clearLog(log: TabLog): void {
   for (const seq of log.meta.order) forget(log, seq);
   const { meta } = log;
-  for (const id of [...Object.keys(meta.pendingOptions), ...Object.keys(meta.sameOriginInflight)]) {
-    meta.ignored[id] = true;
-  }
+  for (const id of [...meta.pendingOptions.keys(), ...meta.sameOriginInflight.keys()]) ignore(meta, id);
   meta.order = [];
   meta.droppedCount = 0;
   meta.sameOriginCount = 0;
   meta.storageFull = false;
   meta.inflight = {};
   meta.preflights = {};
-  meta.pendingOptions = {};
-  meta.sameOriginInflight = {};
+  meta.pendingOptions.clear();
+  meta.sameOriginInflight.clear();
 }
 
 /** Takes `seq` out of the waiting index under `url`. An entry left under a URL the call was
@@ -235,11 +262,11 @@ function forget(log: TabLog, seq: number): void {
   const { meta } = log;
   if (meta.inflight[call.id] === seq) {
     delete meta.inflight[call.id];
-    meta.ignored[call.id] = true;
+    ignore(meta, call.id);
   }
   for (const [preflightId, owner] of Object.entries(meta.preflights)) {
     if (owner !== seq) continue;
     delete meta.preflights[preflightId];
-    meta.ignored[preflightId] = true;
+    ignore(meta, preflightId);
   }
 }

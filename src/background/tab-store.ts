@@ -1,7 +1,7 @@
 // Keeps each tab's log in chrome.storage.session, so a stopped service worker loses nothing.
-// `tab:<id>` holds counters, settings and requests not yet listed; each call is its own key, so a
-// write touches only what changed. Work on one tab is serialized through a promise chain, and runs
-// at once when nothing waits on it.
+// `tab:<id>` holds counters, settings and the ids and start times of requests not yet listed;
+// each call is its own key, so a write touches only what changed. Work on one tab is serialized
+// through a promise chain, and runs at once when nothing waits on it.
 //
 // A stopped worker can still be finishing its last writes while the next one has started, so
 // each life of the worker writes calls under its own name (`call:<tab>:<requestId>@<life>`) and
@@ -9,7 +9,7 @@
 import type { ObservedCall } from '../shared/observed-call';
 import type { TabCounters } from '../shared/protocol';
 import { addStoreWriteCost } from './capture-stats';
-import { absorbCall, counters, dropBeyond, emptyMeta, newTabLog, orderedCalls, type TabLog, type TabMeta } from './tab-log';
+import { absorbCall, counters, dropBeyond, emptyMeta, ignore, newTabLog, orderedCalls, track, type TabLog, type TabMeta } from './tab-log';
 
 export type TabChange =
   | {
@@ -86,7 +86,8 @@ export function readCalls(tabId: number, then?: (snapshot: TabSnapshot) => void)
       return closed;
     }
     await absorbOtherLives(log, await readTabItems(tabId));
-    // Everything applied so far is on storage once a reader has seen it.
+    // Everything applied so far is on storage once a reader has seen it, unless storage.session
+    // is full (the counters then say so).
     await flush(log);
     const snapshot = { calls: orderedCalls(log), counters: counters(log) };
     then?.(snapshot);
@@ -129,9 +130,11 @@ export function forgetTab(tabId: number): Promise<void> {
   closedTabs.add(tabId);
   const forgotten = enqueue(tabId, async () => {
     loaded.delete(tabId);
-    const all = await chrome.storage.session.get(null);
-    rememberClosed(all);
-    const keys = Object.keys(all).filter((key) => key === metaKey(tabId) || key.startsWith(callPrefix(tabId)));
+    // The tab's keys by name, and the closed-tab list: reading every value (up to the whole 10 MB,
+    // every tab's calls) on each close was needed for neither.
+    const [allKeys, closedList] = await Promise.all([chrome.storage.session.getKeys(), chrome.storage.session.get(CLOSED_TABS_KEY)]);
+    rememberClosed(closedList);
+    const keys = allKeys.filter((key) => key === metaKey(tabId) || key.startsWith(callPrefix(tabId)));
     await Promise.all([
       chrome.storage.session.remove(keys),
       chrome.storage.session.set({ [CLOSED_TABS_KEY]: [...closedTabs].slice(-MAX_CLOSED_TABS) }),
@@ -145,8 +148,8 @@ export function forgetTab(tabId: number): Promise<void> {
   return forgotten;
 }
 
-function rememberClosed(all: Record<string, unknown>): void {
-  const stored = all[CLOSED_TABS_KEY];
+function rememberClosed(items: Record<string, unknown>): void {
+  const stored = items[CLOSED_TABS_KEY];
   if (!Array.isArray(stored)) return;
   for (const id of stored) if (typeof id === 'number') closedTabs.add(id);
 }
@@ -168,10 +171,8 @@ async function load(tabId: number): Promise<TabLog | null> {
   const all = await readTabItems(tabId);
   rememberClosed(all);
   if (closedTabs.has(tabId)) return null;
-  const stored = all[metaKey(tabId)];
-  // Counters and settings carry over; the routing tables are rebuilt from the calls themselves.
   const meta = emptyMeta(tabId);
-  if (isStoredMeta(stored)) Object.assign(meta, stored);
+  restoreMeta(meta, all[metaKey(tabId)]);
   const log = newTabLog(meta);
   loaded.set(tabId, log);
   await absorbOtherLives(log, all);
@@ -265,13 +266,14 @@ function flush(log: TabLog): Promise<void> {
   return next;
 }
 
-async function write(log: TabLog): Promise<void> {
+/** `forCalls`: this write retries one that carried calls of the tab, shed since to make room. */
+async function write(log: TabLog, forCalls = false): Promise<void> {
   const started = performance.now();
   const { tabId } = log.meta;
   // A write scheduled before the tab closed must not bring its keys back.
   if (closedTabs.has(tabId)) return;
   const changedSeqs: number[] = [];
-  const items: Record<string, unknown> = { [metaKey(tabId)]: storedMeta(log.meta) };
+  const items: Record<string, unknown> = { [metaKey(tabId)]: JSON.stringify(storedMeta(log.meta)) };
   for (const seq of log.dirty) {
     const call = log.calls.get(seq);
     if (!call) continue;
@@ -292,20 +294,30 @@ async function write(log: TabLog): Promise<void> {
   } catch (error) {
     // Chromium says "Session storage quota bytes exceeded. Values were not stored."
     if (!/quota/i.test(String(error))) throw error;
+    // Nothing of a failed write is stored, and everything else already is: what it held and still
+    // exists is written again once room is made.
+    for (const seq of changedSeqs) if (log.calls.has(seq)) log.dirty.add(seq);
+    for (const id of removedIds) log.removedIds.add(id);
     // storage.session holds 10 MB for the whole extension: the tab being written sheds its own
-    // oldest tenth first (counted as dropped, and its panel says "storage full"), so a page that
-    // floods the store cannot push other tabs' calls out. Only a tab with nothing left to shed
-    // takes calls from the loaded tab holding the most. Then what this failed write held and still
-    // exists is written again. Nothing of a failed write is stored, and everything else already is.
-    const shedding = log.meta.order.length > 0 ? log : largestOtherThan(log);
-    if (shedding === null) throw error;
+    // oldest tenth (counted as dropped, and its panel says "storage full"), so a page that floods
+    // the store cannot push other tabs' calls out. Only when calls of this tab did not fit and it
+    // has none left does the loaded tab holding the most give up its oldest tenth, so a new tab
+    // can still record. Counters and bookkeeping alone never take room from another tab: they wait
+    // for the tab's next batch.
+    const withCalls = forCalls || changedSeqs.length > 0;
+    const shedding = log.meta.order.length > 0 ? log : withCalls ? largestOtherThan(log) : null;
+    if (shedding === null) {
+      if (!log.meta.storageFull) {
+        log.meta.storageFull = true;
+        notifyUpserted(log);
+      }
+      return;
+    }
     shedding.meta.storageFull = true;
     dropBeyond(shedding, Math.floor(shedding.meta.order.length * 0.9));
     if (shedding !== log) await removeDropped(shedding);
-    for (const seq of changedSeqs) if (log.calls.has(seq)) log.dirty.add(seq);
-    for (const id of removedIds) log.removedIds.add(id);
     // Not flush(): this write is the one in flight, and flush would wait for it.
-    await write(log);
+    await write(log, withCalls);
   }
 }
 
@@ -331,31 +343,72 @@ function emit(tabId: number, change: TabChange): void {
   for (const listener of listeners) listener(tabId, change);
 }
 
-/** What of a tab's meta carries over to the next life of the worker. The rest (order, routing
- * by request id) is rebuilt from the calls themselves, so it is not written with every batch. */
-type StoredMeta = Pick<
-  TabMeta,
-  'droppedCount' | 'sameOriginCount' | 'preserveLog' | 'storageFull' | 'pendingOptions' | 'sameOriginInflight' | 'ignored'
->;
-
-function storedMeta({ droppedCount, sameOriginCount, preserveLog, storageFull, pendingOptions, sameOriginInflight, ignored }: TabMeta): StoredMeta {
-  return { droppedCount, sameOriginCount, preserveLog, storageFull, pendingOptions, sameOriginInflight, ignored };
+/** What of a tab's meta carries over to the next life of the worker: counters, settings, and of
+ * the requests tracked but not listed, ids and start times only (at most MAX_TRACKED_REQUESTS per
+ * table). It is written with every batch, as JSON text like the calls (as an object, Chromium
+ * charged 64 bytes for each start time). The rest (order, routing by request id) is rebuilt from
+ * the calls themselves, and URLs are not stored: a page holding 1,300 same-origin requests with
+ * 8 KB URLs open made a meta of 10 MB, more than storage.session holds for the whole extension. */
+interface StoredMeta {
+  readonly droppedCount: number;
+  readonly sameOriginCount: number;
+  readonly preserveLog: boolean;
+  readonly storageFull: boolean;
+  /** Start time by request id. */
+  readonly pendingOptions: Record<string, number>;
+  readonly sameOriginInflight: Record<string, number>;
+  readonly ignored: readonly string[];
 }
 
-function isStoredMeta(value: unknown): value is StoredMeta {
-  return typeof value === 'object' && value !== null && 'droppedCount' in value && typeof value.droppedCount === 'number';
+function storedMeta(meta: TabMeta): StoredMeta {
+  const { droppedCount, sameOriginCount, preserveLog, storageFull } = meta;
+  const pendingOptions: Record<string, number> = {};
+  for (const [id, { startedAt }] of meta.pendingOptions) pendingOptions[id] = startedAt;
+  return {
+    droppedCount,
+    sameOriginCount,
+    preserveLog,
+    storageFull,
+    pendingOptions,
+    sameOriginInflight: Object.fromEntries(meta.sameOriginInflight),
+    ignored: [...meta.ignored],
+  };
+}
+
+/** Puts what `text` holds into `meta`; anything malformed is left at its empty value. */
+function restoreMeta(meta: TabMeta, text: unknown): void {
+  const stored = parseJson(text);
+  if (typeof stored !== 'object' || stored === null) return;
+  const { droppedCount, sameOriginCount, preserveLog, storageFull, pendingOptions, sameOriginInflight, ignored } = stored as Partial<Record<keyof StoredMeta, unknown>>;
+  if (typeof droppedCount === 'number') meta.droppedCount = droppedCount;
+  if (typeof sameOriginCount === 'number') meta.sameOriginCount = sameOriginCount;
+  if (typeof preserveLog === 'boolean') meta.preserveLog = preserveLog;
+  if (typeof storageFull === 'boolean') meta.storageFull = storageFull;
+  for (const [id, startedAt] of startTimes(pendingOptions)) track(meta.pendingOptions, id, { url: null, startedAt });
+  for (const [id, startedAt] of startTimes(sameOriginInflight)) track(meta.sameOriginInflight, id, startedAt);
+  if (Array.isArray(ignored)) for (const id of ignored) if (typeof id === 'string') ignore(meta, id);
+}
+
+function startTimes(value: unknown): [string, number][] {
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).filter((entry): entry is [string, number] => typeof entry[1] === 'number');
 }
 
 // Calls are stored as JSON text. storage.session charges a stored object for every value inside
 // it, about three times its JSON length for a call with its headers, so as objects fewer than
 // 2,000 calls fitted in the 10 MB it gives the whole extension.
 function storedCall(value: unknown): ObservedCall | null {
-  if (typeof value !== 'string') return null;
+  const parsed = parseJson(value);
+  return isObservedCall(parsed) ? parsed : null;
+}
+
+/** What JSON text `value` holds, or undefined when it is not JSON text. */
+function parseJson(value: unknown): unknown {
+  if (typeof value !== 'string') return undefined;
   try {
-    const parsed: unknown = JSON.parse(value);
-    return isObservedCall(parsed) ? parsed : null;
+    return JSON.parse(value);
   } catch {
-    return null;
+    return undefined;
   }
 }
 

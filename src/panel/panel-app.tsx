@@ -6,7 +6,7 @@ import { isTrialMessage, type PanelMessage } from '../shared/protocol';
 import { CallDetail } from './components/call-detail';
 import { CallList } from './components/call-list';
 import { CapturePausedBanner } from './components/capture-paused-banner';
-import { Connecting, DisconnectedBanner, EmptyState, ProtocolMismatch } from './components/status-views';
+import { Connecting, DisconnectedBanner, EmptyState, ProtocolMismatch, RequestFailed } from './components/status-views';
 import { Toolbar } from './components/toolbar';
 import { TrialBanner } from './components/trial-banner';
 import { connectChromePort } from './connection/chrome-port';
@@ -113,12 +113,13 @@ export function PanelApp({ tabId }: { readonly tabId: number }) {
           onOutcomeFilterChange={onOutcomeFilterChange}
         />
         {state.connection === 'reconnecting' && <DisconnectedBanner />}
+        {state.requestFailure !== null && <RequestFailed {...state.requestFailure} />}
         <CapturePausedBanner />
         <TrialBanner />
         <div className="main">
           <div className="list-pane">
             {state.connection === 'connecting' ? (
-              <Connecting />
+              state.requestFailure === null && <Connecting />
             ) : shown.length === 0 ? (
               <EmptyState reason={state.calls.length === 0 ? 'no-calls' : 'no-match'} />
             ) : (

@@ -64,7 +64,13 @@ export type BackgroundMessage =
       readonly counters: TabCounters;
     }
   | { readonly kind: 'cleared'; readonly counters: TabCounters }
-  | { readonly kind: 'protocol-mismatch'; readonly background: number };
+  | { readonly kind: 'protocol-mismatch'; readonly background: number }
+  /** The background could not carry out what the panel asked (`request`; 'update' when it was
+   * sending a change of its own), e.g. because storage.session refused. Added in protocol 1
+   * without a bump: a panel that does not know this kind ignores it. */
+  | { readonly kind: 'request-failed'; readonly request: FailedRequest; readonly error: string };
+
+export type FailedRequest = PanelMessage['kind'] | 'update';
 
 /** Trial state for the panel, kept apart from BackgroundMessage so the call-list reducer is not
  * concerned with it. Added in protocol 1 without a bump: a panel that does not know these kinds
@@ -90,6 +96,7 @@ const BACKGROUND_KINDS: ReadonlySet<string> = new Set([
   'calls-upserted',
   'cleared',
   'protocol-mismatch',
+  'request-failed',
 ]);
 
 function hasKind(x: unknown, kinds: ReadonlySet<string>): boolean {

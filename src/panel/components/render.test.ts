@@ -9,6 +9,7 @@ import { call, hop, preflight, verdict } from '../state/test-calls';
 import { CallDetail } from './call-detail';
 import { CallList } from './call-list';
 import { Counters } from './counters';
+import { RequestFailed } from './status-views';
 
 const noop = (): void => {};
 
@@ -187,4 +188,12 @@ test('a call whose checked CORS lines were cut at capture says its verdict may d
   expect(html).toContain('may differ from Chromium');
   const whole = renderToStaticMarkup(createElement(CallDetail, { call: call('a1'), verdict: verdict(), onClose: noop }));
   expect(whole).not.toContain('checked-lines-cut');
+});
+
+describe('RequestFailed', () => {
+  test('says what could not be done and why, as an alert', () => {
+    const html = renderToStaticMarkup(createElement(RequestFailed, { request: 'hello', error: 'quota <exceeded>' }));
+    expect(html).toContain('data-testid="request-failed" data-request="hello" role="alert"');
+    expect(html).toContain('could not read this tab&#x27;s log (quota &lt;exceeded&gt;).');
+  });
 });

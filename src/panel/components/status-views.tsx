@@ -1,5 +1,6 @@
-// Whole-panel states other than the list: no tab, connecting, reconnecting, unusable.
-import { PROTOCOL_VERSION } from '../../shared/protocol';
+// Whole-panel states other than the list: no tab, connecting, reconnecting, a failed request,
+// unusable.
+import { PROTOCOL_VERSION, type FailedRequest } from '../../shared/protocol';
 
 export function NoTab() {
   return (
@@ -21,6 +22,25 @@ export function DisconnectedBanner() {
   return (
     <div className="banner" data-testid="disconnected" role="status">
       Reconnecting to the CORS Lens background… The list shows what was known before the connection dropped.
+    </div>
+  );
+}
+
+const WHAT_FAILED = {
+  hello: "read this tab's log",
+  clear: 'clear the log',
+  'set-preserve-log': 'change Preserve log',
+  'trial-start': 'start the trial',
+  'trial-remove': 'remove the trial',
+  'trial-repeat': 'repeat the request',
+  update: 'send the latest changes',
+} as const satisfies Record<FailedRequest, string>;
+
+export function RequestFailed({ request, error }: { readonly request: FailedRequest; readonly error: string }) {
+  return (
+    <div className="banner banner--error" data-testid="request-failed" data-request={request} role="alert">
+      CORS Lens could not {WHAT_FAILED[request]} ({error}).
+      {request === 'hello' && ' Close and reopen DevTools to try again.'}
     </div>
   );
 }

@@ -230,3 +230,19 @@ describe('local UI actions', () => {
     expect([s.textFilter, s.outcomeFilter, s.selectedId]).toEqual(['api', 'blocked', 'x']);
   });
 });
+
+describe('request-failed', () => {
+  const failed: PanelAction = { kind: 'request-failed', request: 'hello', error: 'storage.session refused' };
+
+  test('is kept for the panel to show, until a fresh snapshot', () => {
+    const waiting = run(failed);
+    expect(waiting.connection).toBe('connecting');
+    expect(waiting.requestFailure).toEqual({ request: 'hello', error: 'storage.session refused' });
+    expect(run(failed, snapshot()).requestFailure).toBeNull();
+  });
+
+  test('changes nothing once the panel cannot talk to the background', () => {
+    const s = run({ kind: 'protocol-mismatch', background: PROTOCOL_VERSION + 1 }, failed);
+    expect(s.requestFailure).toBeNull();
+  });
+});

@@ -2,7 +2,7 @@
 // under Vitest in Node; everything the background says arrives here as a BackgroundMessage.
 import { assertNever } from '../../shared/cors/types';
 import type { ObservedCall } from '../../shared/observed-call';
-import { PROTOCOL_VERSION, type BackgroundMessage, type TabCounters } from '../../shared/protocol';
+import { PROTOCOL_VERSION, type BackgroundMessage, type FailedRequest, type TabCounters } from '../../shared/protocol';
 
 export const OUTCOME_FILTERS = ['all', 'blocked', 'allowed', 'failed'] as const;
 export type OutcomeFilter = (typeof OUTCOME_FILTERS)[number];
@@ -51,6 +51,8 @@ export interface PanelState {
   readonly selectedId: string | null;
   readonly textFilter: string;
   readonly outcomeFilter: OutcomeFilter;
+  /** The last request the background could not carry out, until a fresh snapshot. */
+  readonly requestFailure: { readonly request: FailedRequest; readonly error: string } | null;
 }
 
 export const initialPanelState: PanelState = {
@@ -62,6 +64,7 @@ export const initialPanelState: PanelState = {
   selectedId: null,
   textFilter: '',
   outcomeFilter: 'all',
+  requestFailure: null,
 };
 
 function isTerminal(connection: ConnectionStatus): boolean {
@@ -87,6 +90,7 @@ export function panelReducer(state: PanelState, action: PanelAction): PanelState
         counters: action.counters,
         preserveLogRequested: null,
         selectedId,
+        requestFailure: null,
       };
     }
     case 'calls-upserted':
@@ -102,6 +106,9 @@ export function panelReducer(state: PanelState, action: PanelAction): PanelState
       return { ...state, calls: [], ...withCounters(state, action.counters), selectedId: null };
     case 'protocol-mismatch':
       return { ...state, connection: 'protocol-mismatch', backgroundProtocol: action.background };
+    case 'request-failed':
+      if (isTerminal(state.connection)) return state;
+      return { ...state, requestFailure: { request: action.request, error: action.error } };
     case 'connection-lost':
       if (isTerminal(state.connection)) return state;
       return { ...state, connection: 'reconnecting' };
