@@ -1,3 +1,4 @@
+import { printableJson } from '../../shared/printable';
 import { buildReport } from '../../shared/report';
 import type { ObservedCall } from '../../shared/observed-call';
 import { downloadText } from './download';
@@ -11,7 +12,7 @@ export function ExportJsonButton({ calls }: { readonly calls: readonly ObservedC
       type="button"
       className="tool-button"
       data-testid="export-json"
-      onClick={() => downloadText(JSON.stringify(buildReport(calls), null, 2), REPORT_FILE_NAME, 'application/json')}
+      onClick={() => downloadText(printableJson(buildReport(calls), 2), REPORT_FILE_NAME, 'application/json')}
       title="Download every call as a cors-lens/report JSON document"
     >
       JSON, all calls
