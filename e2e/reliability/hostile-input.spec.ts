@@ -9,6 +9,9 @@ import type { CorsReport } from '../../src/shared/report';
 import { codeSpan } from '../../src/shared/report-markdown';
 import { readObservedCalls } from '../../src/playwright/read-report';
 import { MAX_URL_LENGTH, parseCutValue } from '../../src/shared/header-cap';
+import { printable } from '../../src/shared/printable';
+import { RAW_UNPRINTABLE } from '../../src/shared/unprintable-test-values';
+import { expect as corsLensExpect } from '../../src/playwright/matchers';
 import { PanelPage } from '../pages/panel-page';
 import { copiedTexts, recordClipboard } from '../support/clipboard';
 import { expect, test } from '../support/fixtures';
@@ -20,6 +23,7 @@ import {
   MANY_HEADERS,
   markupPayload,
   startHostileServer,
+  UNPRINTABLE_ALLOW_ORIGIN,
   type HostileServer,
 } from '../support/hostile-server';
 import { attachToExtensionWorker, type WorkerCdp } from '../support/worker-cdp';
@@ -77,13 +81,14 @@ test('the worker takes in every hostile response without an error', async ({ len
   const calls = await readObservedCalls(lens.context, { page: app, settleTimeout: 5_000 });
   const cases = calls.map((c) => new URL(c.hops[0]?.url ?? 'x:').searchParams.get('case'));
   expect(cases.sort()).toEqual([...HOSTILE_CASES, ...CANARIES].sort());
-  // Only markup (no Access-Control-Allow-Origin) and backticks (a wrong one) are blocked, which
-  // ends them in an error.
+  // Only markup (no Access-Control-Allow-Origin), backticks and the unprintable ones (a wrong one)
+  // are blocked, which ends them in an error.
   const states = Object.fromEntries(calls.map((c) => [new URL(c.hops[0]?.url ?? 'x:').searchParams.get('case') ?? '', c.state] as const));
   expect(states).toEqual({
     ...Object.fromEntries([...HOSTILE_CASES, ...CANARIES].map((c) => [c, 'completed'] as const)),
     markup: 'errored',
     backticks: 'errored',
+    ...Object.fromEntries(Object.keys(UNPRINTABLE_ALLOW_ORIGIN).map((c) => [c, 'errored'] as const)),
   });
   expect(workerCdp.errors).toEqual([]);
   // Control: an error thrown in the worker does reach the same list.
@@ -151,7 +156,8 @@ test('control characters show as visible symbols, non-UTF-8 bytes as text', asyn
   await expect(responseHeader(panel, 'x-control').locator('.value')).toHaveText('a\tb␁c␇d␛e[31mred␡f');
   await panel.rowFor('case=non-utf8').click();
   // Bytes that are not UTF-8 read as Latin-1, one character per byte, as HTTP defines them.
-  await expect(responseHeader(panel, 'x-bytes').locator('.value')).toHaveText('caf\u00e9 \u00ff\u00fe\u0080\u00c3');
+  // U+0080 is a C1 control: shown as its escape, like the other characters that have no picture.
+  await expect(responseHeader(panel, 'x-bytes').locator('.value')).toHaveText('caf\u00e9 \u00ff\u00fe\\x80\u00c3');
 });
 
 test('a 100 KB URL is listed, cut at capture with its full length said, and its detail shows it', async () => {
@@ -198,7 +204,8 @@ test('every export, Copy as curl and the CLI keep every call and stay inert', as
   await panel.page.getByTestId('export-menu-toggle').click();
   await panel.page.getByTestId('export-scope').selectOption('all');
   const markdown = await download(panel, 'markdown');
-  const report = JSON.parse(await download(panel, 'json')) as CorsReport;
+  const reportText = await download(panel, 'json');
+  const report = JSON.parse(reportText) as CorsReport;
   const harText = await download(panel, 'har');
   const har = JSON.parse(harText) as { log: { entries: { request: { url: string } }[] } };
   await panel.page.getByTestId('export-menu-toggle').click();
@@ -209,7 +216,9 @@ test('every export, Copy as curl and the CLI keep every call and stay inert', as
   expect(ours(report.calls.map((c) => c.url)).sort()).toEqual(everyCase);
   expect(new Set(ours(har.log.entries.map((e) => e.request.url)))).toEqual(new Set(everyCase));
   expect(report.calls.find((c) => caseOf(c.url) === 'huge-url')?.url).toBe(captured.find((c) => caseOf(c.hops[0]?.url ?? '') === 'huge-url')?.hops[0]?.url);
-  expect(report.calls.filter((c) => c.outcome === 'blocked').map((c) => caseOf(c.url)).sort()).toEqual(['backticks', 'markup']);
+  expect(report.calls.filter((c) => c.outcome === 'blocked').map((c) => caseOf(c.url)).sort()).toEqual(
+    ['backticks', 'markup', ...Object.keys(UNPRINTABLE_ALLOW_ORIGIN)].sort(),
+  );
   for (const c of everyCase) expect(markdown).toContain(`case=${c}`);
 
   // Inert: outside code spans, the Markdown has no raw markup, link, image or emphasis from a value.
@@ -225,6 +234,9 @@ test('every export, Copy as curl and the CLI keep every call and stay inert', as
   // Text exports carry no raw terminal escapes outside JSON strings' own \u escapes.
   expect(harText).not.toContain('\u001b');
   expect(markdown).not.toContain('\u001b');
+  // Nor C1 controls, bidi overrides or invisible characters, which JSON.stringify leaves raw.
+  for (const text of [harText, markdown, reportText]) expect(text).not.toMatch(RAW_UNPRINTABLE);
+  for (const value of Object.values(UNPRINTABLE_ALLOW_ORIGIN)) expect(report.calls.map((c) => c.corsError?.failedParameter)).toContain(value);
 
   // Copy as curl of the call with the 1 MB header name and of the 2 MB URL: bash reads back the
   // exact request, and nothing in the command is a control character.
@@ -253,12 +265,29 @@ test('every export, Copy as curl and the CLI keep every call and stay inert', as
       expect(run.code).toBe(1);
       // eslint-disable-next-line no-control-regex -- the point: no raw control character reaches the terminal
       expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      expect(run.stdout).not.toMatch(RAW_UNPRINTABLE);
       for (const c of everyCase) expect(run.stdout).toContain(`case=${c}`);
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
   expect(hostile.beaconHits.filter((hit) => hit.startsWith('?from=md'))).toEqual([]);
+});
+
+test('the Playwright kit\'s failure message shows terminal escapes, bidi overrides and C1 controls as escapes', async () => {
+  const failure = await corsLensExpect(app)
+    .toHaveNoCorsErrors()
+    .then(
+      () => null,
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    );
+  // Playwright colours its own parts of a message (SGR, ESC [ … m); everything else is ours.
+  // eslint-disable-next-line no-control-regex -- removing Playwright's own colour codes
+  const message = (failure ?? '').replace(/\u001b\[[\d;]*m/g, '');
+  expect(message).toContain('expect(page).toHaveNoCorsErrors()');
+  for (const value of Object.values(UNPRINTABLE_ALLOW_ORIGIN)) expect(message).toContain(`(${printable(value)})`);
+  expect(message).toContain('https://x.example\\x1b]0;OWNED\\x07\\x1b[2J');
+  expect(message).not.toMatch(RAW_UNPRINTABLE);
 });
 
 function caseOf(url: string): string {

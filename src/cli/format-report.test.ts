@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { buildReport } from '../shared/report';
+import { printable } from '../shared/printable';
+import { buildReport, type CorsReport } from '../shared/report';
 import { NO_ACAO } from '../shared/report-test-calls';
-import { reportText } from './format-report';
+import { blockedByAllowOrigin, HOSTILE_VALUES, RAW_UNPRINTABLE } from '../shared/unprintable-test-values';
+import type { OutputFormat } from './args';
+import { formatReport, reportText } from './format-report';
 
 describe('reportText', () => {
   test('names the worker that made a call, and says nothing of the caller for a page call', () => {
@@ -9,5 +12,17 @@ describe('reportText', () => {
     const [pageLine, workerLine] = reportText(report).split('\n').filter((l) => l.startsWith('BLOCKED'));
     expect(workerLine).toContain('(from shared worker)');
     expect(pageLine).not.toContain('worker');
+  });
+});
+
+describe('formatReport prints no terminal escape, bidi override or C1 control from the wire', () => {
+  const formats: readonly OutputFormat[] = ['text', 'json', 'md'];
+  const cases = formats.flatMap((format) => HOSTILE_VALUES.map((value) => ({ format, value })));
+  test.each(cases)('$format with Access-Control-Allow-Origin $value', ({ format, value }) => {
+    const calls = [blockedByAllowOrigin(value)];
+    const out = formatReport({ calls, report: buildReport(calls), source: 'HAR file x.har' }, format);
+    expect(out).not.toMatch(RAW_UNPRINTABLE);
+    if (format === 'json') expect((JSON.parse(out) as CorsReport).calls[0]?.corsError?.failedParameter).toBe(value);
+    else expect(out).toContain(printable(value));
   });
 });

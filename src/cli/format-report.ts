@@ -5,7 +5,7 @@ import type { ObservedCall } from '../shared/observed-call';
 import type { CorsReport, ReportCall } from '../shared/report';
 import { reportMarkdown } from '../shared/report-markdown';
 import type { FailOn, OutputFormat } from './args';
-import { printable } from '../shared/printable';
+import { printable, printableJson } from '../shared/printable';
 
 const LABELS: Readonly<Record<ReportCall['outcome'], string>> = {
   allowed: 'ALLOWED',
@@ -62,7 +62,7 @@ export function formatReport(result: CheckedCalls, format: OutputFormat): string
     case 'text':
       return reportText(result.report);
     case 'json':
-      return `${JSON.stringify(result.report, null, 2)}\n`;
+      return `${printableJson(result.report, 2)}\n`;
     case 'md':
       return reportMarkdown(result.calls, {
         browser: result.source,

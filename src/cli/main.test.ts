@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { HOSTILE_VALUES, RAW_UNPRINTABLE } from '../shared/unprintable-test-values';
 import { main } from './main';
 
 const APP = 'http://app.test';
@@ -188,5 +189,15 @@ describe('cors-lens explain', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(`cors-lens: ${deep} is not valid JSON (line 1): Unexpected end of JSON input\n`);
+  });
+
+  test.each(HOSTILE_VALUES)('a file that is not JSON is named without its raw bytes: %j', async (value) => {
+    // The message quotes the token JSON.parse choked on: here the value's first odd character.
+    const bad = join(dir, 'not-json.har');
+    await writeFile(bad, `{"log": ${value.replace('https://x.example', '')}}`);
+    const { code, stderr } = await run(['explain', bad]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^cors-lens: .* is not valid JSON/);
+    expect(stderr).not.toMatch(RAW_UNPRINTABLE);
   });
 });

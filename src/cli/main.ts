@@ -6,6 +6,7 @@ import { CliError } from './cli-error';
 import { exitCodeFor, formatReport, type CheckedCalls, type SeenCalls } from './format-report';
 import { readHarCalls } from './read-har';
 import { redactCalls } from '../shared/redact';
+import { printable } from '../shared/printable';
 import { buildReport } from '../shared/report';
 
 export interface CliEnvironment {
@@ -67,11 +68,11 @@ export async function main(argv: readonly string[], env: CliEnvironment): Promis
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      env.stderr(`cors-lens: ${error.message}\nRun cors-lens --help for usage.\n`);
+      env.stderr(`cors-lens: ${printable(error.message)}\nRun cors-lens --help for usage.\n`);
       return 2;
     }
     if (error instanceof CliError) {
-      env.stderr(`cors-lens: ${error.message}\n`);
+      env.stderr(`cors-lens: ${printable(error.message)}\n`);
       return 2;
     }
     throw error;

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { launchWithCorsLens } from './launch';
 import { corsLensFor, type CorsLens } from './lens';
 import { readCorsReport } from './read-report';
+import { printableJson } from '../shared/printable';
 
 export interface CorsLensTestOptions {
   /** The unpacked extension to load; defaults to the `dist/` shipped in this package. */
@@ -62,7 +63,7 @@ export const test: TestType<
         const report = await readCorsReport(launched.context, redact).catch(() => null);
         if (report) {
           await testInfo.attach('cors-lens-report', {
-            body: JSON.stringify(report, null, 2),
+            body: printableJson(report, 2),
             contentType: 'application/json',
           });
         }

@@ -3,6 +3,7 @@
 import { expect as baseExpect, type Expect, type ExpectMatcherState, type MatcherReturnType, type Page } from '@playwright/test';
 import type { CorsError } from '../shared/cors/types';
 import type { ReportCall } from '../shared/report';
+import { printable } from '../shared/printable';
 import { describeCall, describeCalls } from './describe-call';
 import { tabIdOfPage } from './lens';
 import { callFor, pageFor } from './matcher-input';
@@ -50,8 +51,8 @@ async function toHaveNoCorsErrors(this: ExpectMatcherState, received: Page): Pro
     pass,
     message: () =>
       pass
-        ? `expect(page).not.toHaveNoCorsErrors()\n\nNo call on ${page.url()} was blocked by CORS. Calls seen:\n${describeCalls(calls)}`
-        : `expect(page).toHaveNoCorsErrors()\n\n${blocked.length} call(s) on ${page.url()} blocked by CORS:\n\n${describeCalls(blocked)}`,
+        ? `expect(page).not.toHaveNoCorsErrors()\n\nNo call on ${printable(page.url())} was blocked by CORS. Calls seen:\n${describeCalls(calls)}`
+        : `expect(page).toHaveNoCorsErrors()\n\n${blocked.length} call(s) on ${printable(page.url())} blocked by CORS:\n\n${describeCalls(blocked)}`,
   };
 }
 
@@ -75,8 +76,8 @@ async function toHaveCorsError(
     expected: code,
     message: () =>
       pass
-        ? `expect(page).not.toHaveCorsError(${code})\n\n${found.length} call(s) on ${page.url()} blocked with ${code}${where}:\n\n${describeCalls(found)}`
-        : `expect(page).toHaveCorsError(${code})\n\nNo call on ${page.url()} was blocked with ${code}${where} within ${this.timeout}ms. Calls seen:\n\n${describeCalls(calls)}`,
+        ? `expect(page).not.toHaveCorsError(${code})\n\n${found.length} call(s) on ${printable(page.url())} blocked with ${code}${where}:\n\n${describeCalls(found)}`
+        : `expect(page).toHaveCorsError(${code})\n\nNo call on ${printable(page.url())} was blocked with ${code}${where} within ${this.timeout}ms. Calls seen:\n\n${describeCalls(calls)}`,
   };
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { curlFor, REDACTED, shellQuote } from './curl';
 import type { ObservedHop } from './observed-call';
 import { browserHeaders, lines } from './cors/test-calls';
+import { HOSTILE_VALUES, RAW_UNPRINTABLE } from './unprintable-test-values';
 
 const URL = 'https://api.example/v1/items';
 
@@ -29,9 +30,9 @@ function hop(extra: Partial<ObservedHop> = {}): ObservedHop {
 
 /** What bash makes of the command (the shell it is pasted into; zsh reads $'…' the same way): the
  * argv curl would receive, as raw bytes. */
-function argvBytes(command: string): Buffer[] {
+function argvBytes(command: string, locale?: string): Buffer[] {
   const script = `set -- ${command.replace(/^curl/, '')}; for a in "$@"; do printf '%s\\0' "$a"; done`;
-  const out = execFileSync('bash', ['-c', script]);
+  const out = execFileSync('bash', ['-c', script], locale === undefined ? {} : { env: { ...process.env, LC_ALL: locale } });
   const args: Buffer[] = [];
   for (let from = 0, nul = out.indexOf(0); nul >= 0; from = nul + 1, nul = out.indexOf(0, from)) args.push(out.subarray(from, nul));
   return args;
@@ -194,5 +195,14 @@ describe('curlFor', () => {
     expect(args.map((a) => a.toString('latin1'))).toContain('X-Control: a\tb\u0001c\u001b[31mred\u007fd\u009be');
     expect(args.map((a) => a.toString('utf8'))).toContain("X-Quote: it's \\ fine\u0001");
     expect(args.at(-1)?.toString('utf8')).toBe('https://api.example/x?q=\u001b]0;pwned\u0007');
+  });
+
+  test.each(HOSTILE_VALUES)('a header value %j is written as escapes the shell reads back exactly', (value) => {
+    const cmd = curlFor(hop({ requestHeaders: lines([['X-Hostile', `${value}\u200b`]]) }), 'GET', 'actual');
+    expect(cmd.replace(/ \\\n {2}/g, ' ')).not.toMatch(RAW_UNPRINTABLE);
+    // In any locale (bash writes \uHHHH only in a UTF-8 one): up to U+00FF one byte, as on the
+    // wire, above it the UTF-8 bytes.
+    const wire = Buffer.concat([...`X-Hostile: ${value}\u200b`].map((c) => Buffer.from(c, c <= '\u00ff' ? 'latin1' : 'utf8')));
+    for (const locale of ['C', 'C.UTF-8']) expect(argvBytes(cmd, locale)).toContainEqual(wire);
   });
 });

@@ -3,7 +3,7 @@
 // escapes when they hold control characters, so a pasted command carries no terminal escapes.
 import type { HeaderLine, ObservedHop } from './observed-call';
 import { headerValue, lowerAscii } from './cors/headers';
-import { hasControlCharacters, printable } from './printable';
+import { hasUnprintable, printableWith } from './printable';
 import { redactHop, type RedactOptions } from './redact';
 
 export { REDACTED } from './redact';
@@ -30,13 +30,26 @@ const SKIPPED = new Set([
 
 const PREFLIGHT_HEADERS = ['origin', 'access-control-request-method', 'access-control-request-headers'];
 
-/** Single-quoting, where the only character that needs care is ' itself; a value with control
- * characters is written $'…' (bash, zsh, ksh) with each of them as \xHH, so none is on the page.
- * A C1 character becomes its one byte, as it was on the wire (header values are Latin-1). */
+/** Single-quoting, where the only character that needs care is ' itself; a value with control,
+ * bidi or invisible characters is written $'…' (bash, zsh, ksh) with each of them as \xHH bytes,
+ * so none is on the page. A C1 character becomes its one byte, as it was on the wire (header
+ * values are Latin-1); one above U+00FF its UTF-8 bytes, which bash writes in any locale (its
+ * \uHHHH needs a UTF-8 one). */
 export function shellQuote(value: string): string {
-  if (!hasControlCharacters(value)) return `'${value.replaceAll("'", `'\\''`)}'`;
-  // Inside $'…' the shell reads \xHH, the form printable() writes.
-  return `$'${printable(value.replace(/[\\']/g, '\\$&'))}'`;
+  if (!hasUnprintable(value)) return `'${value.replaceAll("'", `'\\''`)}'`;
+  return `$'${printableWith(value.replace(/[\\']/g, '\\$&'), (c) => (c > '\u00ff' ? utf8Escapes(c) : null))}'`;
+}
+
+/** `c`'s UTF-8 bytes as \xhh; a lone surrogate half has none, so it is written as U+FFFD, as
+ * every UTF-8 encoder writes it. */
+function utf8Escapes(c: string): string {
+  let percent: string;
+  try {
+    percent = encodeURIComponent(c);
+  } catch {
+    percent = encodeURIComponent('\ufffd');
+  }
+  return percent.toLowerCase().replaceAll('%', '\\x');
 }
 
 function headerArgs(lines: readonly HeaderLine[]): string[] {

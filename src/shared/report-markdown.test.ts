@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { checkCall } from './cors/checker';
 import { codeSpan, escapeMarkdown, reportMarkdown } from './report-markdown';
 import { blocked, hop, response } from './cors/test-calls';
+import { printable } from './printable';
 import { ALLOWED_GET, NO_ACAO, PREFLIGHT_HEADER, REALISTIC_CALLS } from './report-test-calls';
+import { blockedByAllowOrigin, HOSTILE_VALUES, RAW_UNPRINTABLE } from './unprintable-test-values';
 
 const env = { browser: 'Chrome 156', pageOrigin: 'https://app.example', generatedAt: new Date('2026-11-26T13:00:00Z') };
 
@@ -93,5 +95,28 @@ describe('reportMarkdown', () => {
     expect(md).toContain(`Header at fault: **Access-Control-Allow-Origin** in the response: ${codeSpan(evil)}`);
     expect(md).toContain('- Browser: Chrome &lt;b&gt;');
     expect(md.slice(md.indexOf('```mermaid'))).not.toMatch(/<(img|b)\b/);
+  });
+
+  describe('no terminal escape, bidi override or C1 control from the wire reaches the report raw', () => {
+    const diagramOf = (text: string) => text.slice(text.indexOf('```mermaid'), text.indexOf('```', text.indexOf('```mermaid') + 3));
+
+    test.each(HOSTILE_VALUES)('Access-Control-Allow-Origin %j, in prose, tables and the diagram', (value) => {
+      const text = reportMarkdown([blockedByAllowOrigin(value)], env);
+      expect(text).not.toMatch(RAW_UNPRINTABLE);
+      expect(text).toContain(codeSpan(value));
+      expect(diagramOf(text)).toContain(`Access-Control-Allow-Origin: ${printable(value).replace(/;/g, '#59;')}`);
+    });
+
+    test('a # in a diagram label is escaped once: a#b is a#35;b', () => {
+      expect(diagramOf(reportMarkdown([blockedByAllowOrigin('https://x.example/a#b')], env))).toContain(
+        'Access-Control-Allow-Origin: https://x.example/a#35;b\n',
+      );
+    });
+
+    test('a %%{init}%% directive or a %% comment in a value reaches Mermaid as text', () => {
+      const diagram = diagramOf(reportMarkdown([blockedByAllowOrigin('x %%{init: {"theme": "dark"}}%% y')], env));
+      expect(diagram).not.toContain('%');
+      expect(diagram).toContain('Access-Control-Allow-Origin: x #37;#37;{init: {"theme": "dark"}}#37;#37; y\n');
+    });
   });
 });

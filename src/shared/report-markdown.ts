@@ -78,9 +78,13 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
 
 const PARTICIPANT: Record<Party, string> = { page: 'Page', browser: 'Browser', server: 'Server' };
 
-/** Mermaid treats `;` as a statement end, `#` as an entity start and may render labels as HTML. */
+const MERMAID_ENTITIES: Readonly<Record<string, string>> = { '#': '#35;', ';': '#59;', '<': '#lt;', '>': '#gt;', '%': '#37;' };
+
+/** Mermaid treats `;` as a statement end, `#…;` as an entity, `%%` as a comment to the end of the
+ * line and `%%{…}%%` as a directive that reconfigures the diagram, and may render labels as HTML.
+ * One pass, so the `#` of an entity written here is not escaped again. */
 function mermaidText(s: string): string {
-  return s.replace(/#/g, '#35;').replace(/;/g, '#59;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/[\r\n]+/g, ' ');
+  return printable(s.replace(/[\r\n]+/g, ' ')).replace(/[#;<>%]/g, (c) => MERMAID_ENTITIES[c] ?? c);
 }
 
 function arrow(step: ExchangeStep): string {

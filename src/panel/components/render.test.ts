@@ -4,12 +4,14 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
 import { cutLinesNote } from '../../shared/header-cap';
+import { BIDI_OVERRIDE, C1_CSI, RAW_UNPRINTABLE, TERMINAL_ESCAPES } from '../../shared/unprintable-test-values';
 import type { ObservedCall } from '../../shared/observed-call';
 import { call, hop, preflight, verdict } from '../state/test-calls';
 import { CallDetail } from './call-detail';
 import { CallList } from './call-list';
 import { Counters } from './counters';
 import { RequestFailed } from './status-views';
+import { TruncatedText } from './truncated-text';
 
 const noop = (): void => {};
 
@@ -196,4 +198,15 @@ describe('RequestFailed', () => {
     expect(html).toContain('data-testid="request-failed" data-request="hello" role="alert"');
     expect(html).toContain('could not read this tab&#x27;s log (quota &lt;exceeded&gt;).');
   });
+});
+
+test.each([
+  [TERMINAL_ESCAPES, 'https://x.example␛]0;OWNED␇␛[2J'],
+  [BIDI_OVERRIDE, 'https://x.example\\u202e/moc.elgoog'],
+  [C1_CSI, 'https://x.example\\x9b2J'],
+])('a header value %j shows no raw control, bidi or C1 character', (value, shown) => {
+  // C0 and DEL as Control Pictures, tab as a tab, the rest as the escape every other output writes.
+  const html = renderToStaticMarkup(createElement(TruncatedText, { value: `${value}\t\u200b` }));
+  expect(html).not.toMatch(RAW_UNPRINTABLE);
+  expect(html).toBe(`<span class="value">${shown}\t\\u200b</span>`);
 });

@@ -1,7 +1,9 @@
 // Header values can be kilobytes long (cookies, CSP). Show the start, and let the user expand.
 // Always rendered as a React text node, so a value can never become markup; control characters
-// are shown as visible symbols (␀, ␛, …) so a value cannot hide part of itself.
+// are shown as visible symbols (␀, ␛, …) and bidi or invisible ones as escapes (\u202e), so a
+// value cannot hide or reorder part of itself.
 import { useState } from 'react';
+import { printableWith } from '../../shared/printable';
 
 const DEFAULT_LIMIT = 160;
 
@@ -30,10 +32,15 @@ function safeSlice(value: string, limit: number): string {
   return value.slice(0, code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit);
 }
 
-// C0 controls and DEL map onto the Control Pictures block (U+2400–U+2421); tab stays a tab.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
+// C0 controls and DEL map onto the Control Pictures block (U+2400–U+2421); tab stays a tab. The
+// other characters that hide or reorder text (C1, bidi overrides, zero-width) have no picture and
+// show as the \x/\u escape every other output writes.
+function controlPicture(c: string): string | null {
+  if (c === '\t') return c;
+  if (c === '\u007f') return '\u2421';
+  return c < ' ' ? String.fromCharCode(0x2400 + c.charCodeAt(0)) : null;
+}
 
 function showControls(value: string): string {
-  return value.replace(CONTROL_CHARACTER, (c) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0)));
+  return printableWith(value, controlPicture);
 }

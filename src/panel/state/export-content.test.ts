@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { HOSTILE_VALUES, RAW_UNPRINTABLE } from '../../shared/unprintable-test-values';
 import { call, hop } from './test-calls';
 import { browserName, callsInScope, exportFile, type ExportFormat } from './export-content';
 
@@ -95,5 +96,15 @@ describe('export content', () => {
   test('browserName', () => {
     expect(browserName('Mozilla/5.0 (X11) AppleWebKit/537.36 Chrome/156.0.1.2 Safari/537.36')).toBe('Chrome 156.0.1.2');
     expect(browserName('Other')).toBe('Other');
+  });
+
+  test.each<ExportFormat>(['markdown', 'json', 'har'])('%s carries no raw terminal escape, bidi override or C1 control', (format) => {
+    const hostile = HOSTILE_VALUES.map((value, i) =>
+      call(`h${i}`, { hops: [hop(`https://api.test/items?next=${value}`, { requestHeaders: [{ name: 'X-Next', value }] })] }),
+    );
+    const text = exportFile(format, hostile, { keepSecrets: false, extraNames: [], env }).text;
+    expect(text).not.toMatch(RAW_UNPRINTABLE);
+    // JSON.parse reads the \u escapes back: the export still holds each value as it was.
+    if (format !== 'markdown') for (const value of HOSTILE_VALUES) expect(JSON.stringify(JSON.parse(text))).toContain(JSON.stringify(value).slice(1, -1));
   });
 });

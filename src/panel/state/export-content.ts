@@ -1,6 +1,7 @@
 // What the Export menu produces: one format, one scope, redacted unless the user opts in. Pure, so
 // the choices are tested without a DOM; the menu only renders and triggers copy or download.
 import type { ObservedCall } from '../../shared/observed-call';
+import { printableJson } from '../../shared/printable';
 import { redactCalls } from '../../shared/redact';
 import { buildReport } from '../../shared/report';
 import { reportHar } from '../../shared/report-har';
@@ -69,13 +70,13 @@ export function exportFile(
       };
     case 'json':
       return {
-        text: JSON.stringify(buildReport(safe, env.now), null, 2),
+        text: printableJson(buildReport(safe, env.now), 2),
         fileName: 'cors-lens-report.json',
         mimeType: 'application/json',
       };
     case 'har':
       return {
-        text: JSON.stringify(reportHar(safe, { name: 'CORS Lens', version: env.version }), null, 2),
+        text: printableJson(reportHar(safe, { name: 'CORS Lens', version: env.version }), 2),
         fileName: 'cors-lens.har',
         mimeType: 'application/json',
       };

@@ -76,6 +76,8 @@ describe('formatMessage', () => {
     { name: 'repeats', template: '{x}{x}', params: { x: 'y' }, want: 'yy' },
     { name: 'leaves unknown placeholders', template: '{x} {y}', params: { x: '1' }, want: '1 {y}' },
     { name: 'escapes control characters', template: '{x}', params: { x: 'a\r\nb\u0000' }, want: 'a\\x0d\\x0ab\\x00' },
+    { name: 'escapes C1 controls', template: '{x}', params: { x: 'a\u009b2Jb\u0085' }, want: 'a\\x9b2Jb\\x85' },
+    { name: 'escapes bidi overrides and invisible characters', template: '{x}', params: { x: 'a\u202eb\u2066c\u200bd' }, want: 'a\\u202eb\\u2066c\\u200bd' },
     { name: 'does not re-expand values', template: '{x}', params: { x: '{x}' }, want: '{x}' },
     { name: 'truncates huge values', template: '{x}', params: { x: 'a'.repeat(1000) }, want: `${'a'.repeat(300)}…` },
   ];

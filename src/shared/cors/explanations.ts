@@ -2,6 +2,7 @@
 // filled by formatMessage, the one formatter, so the panel and the Markdown report agree.
 // Values the checker passes in are already quoted with displayValue (`x`, or "empty").
 import type { CorsError, WarningCode } from './types';
+import { printable } from '../printable';
 
 export interface Explanation {
   /** A short heading. */
@@ -384,20 +385,10 @@ export type ParamLookup = (name: string) => string | undefined;
 
 const MAX_PARAM_LENGTH = 300;
 
-// Untrusted values (header values, URLs) must not break a line or swamp the panel.
-function hasControl(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f) return true;
-  }
-  return false;
-}
-
+// Untrusted values (header values, URLs) must not break a line, hide or reorder text, or swamp
+// the panel.
 function sanitize(value: string): string {
-  const visible = hasControl(value)
-    ? // eslint-disable-next-line no-control-regex -- matching control characters is the point
-      value.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-    : value;
+  const visible = printable(value);
   return visible.length > MAX_PARAM_LENGTH ? `${visible.slice(0, MAX_PARAM_LENGTH)}…` : visible;
 }
 

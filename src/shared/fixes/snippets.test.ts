@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ServerCorsConfig } from './server-config';
+import { printable } from '../printable';
+import { HOSTILE_VALUES, RAW_UNPRINTABLE } from '../unprintable-test-values';
 import { renderSnippet, STACK_LABELS, STACK_LANGUAGES, STACKS, type Stack } from './snippets';
 
 const full: ServerCorsConfig = {
@@ -127,5 +129,42 @@ describe('renderSnippet', () => {
         maxAge: 600, // cache the preflight instead of one OPTIONS per call
       }));"
     `);
+  });
+
+  describe('no terminal escape, bidi override or C1 control from the wire reaches a snippet raw', () => {
+    const cases = STACKS.flatMap((stack) => HOSTILE_VALUES.map((value) => ({ stack, value })));
+    // The path holds the value percent-encoded, as a browser sends it (nginx's snippet decodes
+    // it), and raw, as a HAR file may hold it.
+    const hostile = (value: string): ServerCorsConfig => ({
+      ...full,
+      origin: value,
+      url: `http://api.test/${encodeURIComponent(value)}/${value}?x=${value}`,
+    });
+
+    test.each(cases)('$stack with $value', ({ stack, value }) => {
+      expect(renderSnippet(stack, hostile(value))).not.toMatch(RAW_UNPRINTABLE);
+    });
+
+    test.each(HOSTILE_VALUES)('a string literal reads back as the same value: %j', (value) => {
+      const literal = /origin: \[("[^\n]*")\]/.exec(renderSnippet('express', hostile(value)))?.[1] ?? '';
+      expect(JSON.parse(literal)).toBe(value);
+    });
+
+    test.each([
+      ['nginx', { origin: 'http://app.test\u202e' }],
+      ['nginx', { url: 'http://api.test/a%E2%80%AEb' }],
+      ['apache', { origin: 'http://app.test\u009b' }],
+      ['rails', { allowHeaders: ['x-a\u001bb'] }],
+    ] as const)('%s refuses a value its syntax cannot escape: %j', (stack, change) => {
+      const snippet = renderSnippet(stack, { ...full, ...change });
+      expect(snippet).toMatch(/^# CORS Lens cannot write this \w+ snippet: ".*" contains a control, bidi or invisible\n/);
+      expect(snippet).not.toMatch(RAW_UNPRINTABLE);
+    });
+
+    test('a path in a Python raw regex string is escaped the way Python\'s re reads it back', () => {
+      expect(renderSnippet('django', { ...full, url: 'http://api.test/a\u202eb\u001b.c' })).toContain(
+        `CORS_URLS_REGEX = r"^/${printable('a\u202eb\u001b')}\\.c$"`,
+      );
+    });
   });
 });

@@ -1,6 +1,7 @@
 // "Fix it on your server": one short, paste-ready snippet per server stack, filled with one call's
 // values. Each renderer only lays out its stack's syntax; what to allow is decided once in
 // `serverFixFor`, and the reasons the comments give are shared (WHY).
+import { hasUnprintable, printable, printableJson } from '../printable';
 import type { ServerCorsConfig } from './server-config';
 
 export const STACKS = [
@@ -78,10 +79,24 @@ function pathOf(url: string): string {
 }
 
 /** A double-quoted string literal valid in JS, Java, C#, Go, Python and Ruby for these values
- * (origins, tokens and paths: no control characters). */
+ * (origins, tokens and paths); a control, bidi or invisible character is written as a \uXXXX
+ * escape, which all six read back as the same character. */
 function q(s: string): string {
-  return JSON.stringify(s);
+  return printableJson(s);
 }
+
+/** In place of a snippet whose syntax cannot carry `value`: the lines say why, `value` escaped. */
+function cannotWrite(stack: string, value: string, why: readonly string[]): string {
+  return lines(
+    `# CORS Lens cannot write this ${stack} snippet: ${q(value)} contains ${why[0] ?? ''}`,
+    ...why.slice(1).map((line) => `# ${line}`),
+    '# Write these headers by hand, or pick another stack to see what they should say.',
+  );
+}
+
+/** Why nginx, Apache and a Ruby %w[] list cannot take a value holding an unprintable character:
+ * they have no escape for it, and written raw it would act on the reader's terminal or editor. */
+const UNQUOTABLE = ['a control, bidi or invisible', 'character (shown escaped here), which this syntax has no escape for.'] as const;
 
 function list(items: readonly string[], sep = ', '): string {
   return items.map(q).join(sep);
@@ -115,6 +130,11 @@ function decodedPath(path: string): string {
 
 function regexEscape(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
+
+/** For a Python raw string: Python's re reads the escapes printable() writes as the character. */
+function pythonRegex(s: string): string {
+  return printable(regexEscape(s));
 }
 
 /** Shared by the three Node middlewares, which differ only in option names. */
@@ -169,12 +189,13 @@ const RENDERERS = {
   nginx: ({ c, methods, path }) => {
     const dollar = [c.origin, ...methods, ...c.allowHeaders].find((value) => value.includes('$'));
     if (dollar !== undefined) {
-      return lines(
-        `# CORS Lens cannot write this nginx snippet: ${q(dollar)} contains "$", which nginx reads as the`,
-        '# start of a variable in add_header values (and has no escape for it in a quoted string).',
-        '# Write these headers by hand, or pick another stack to see what they should say.',
-      );
+      return cannotWrite('nginx', dollar, [
+        '"$", which nginx reads as the',
+        'start of a variable in add_header values (and has no escape for it in a quoted string).',
+      ]);
     }
+    const unquotable = [c.origin, ...methods, ...c.allowHeaders, decodedPath(path)].find(hasUnprintable);
+    if (unquotable !== undefined) return cannotWrite('nginx', unquotable, UNQUOTABLE);
     const common = [
       '    add_header Access-Control-Allow-Origin      $cors_origin always;',
       c.credentials && '    add_header Access-Control-Allow-Credentials "true" always;',
@@ -210,8 +231,10 @@ const RENDERERS = {
     );
   },
 
-  apache: ({ c, methods, path }) =>
-    lines(
+  apache: ({ c, methods, path }) => {
+    const unquotable = [c.origin, ...methods, ...c.allowHeaders, path].find(hasUnprintable);
+    if (unquotable !== undefined) return cannotWrite('Apache', unquotable, UNQUOTABLE);
+    return lines(
       `<Location ${q(path)}>`,
       `    # ${WHY.origin}`,
       `    SetEnvIf Origin "^${regexEscape(c.origin)}$" CORS_ORIGIN=$0`,
@@ -229,7 +252,8 @@ const RENDERERS = {
       c.handlePreflight && 'RewriteCond %{REQUEST_METHOD} =OPTIONS',
       c.handlePreflight && `RewriteCond %{REQUEST_URI} =${path}`,
       c.handlePreflight && 'RewriteRule ^ - [R=204,L]',
-    ),
+    );
+  },
 
   django: ({ c, methods, path }) =>
     lines(
@@ -237,7 +261,7 @@ const RENDERERS = {
       'INSTALLED_APPS += ["corsheaders"]',
       `MIDDLEWARE = ["corsheaders.middleware.CorsMiddleware", *MIDDLEWARE]  # ${WHY.first}`,
       `CORS_ALLOWED_ORIGINS = [${q(c.origin)}]  # ${WHY.origin}`,
-      `CORS_URLS_REGEX = r"^${regexEscape(path)}$"`,
+      `CORS_URLS_REGEX = r"^${pythonRegex(path)}$"`,
       `CORS_ALLOW_METHODS = [${list(methods)}]`,
       c.allowHeaders.length > 0 && `CORS_ALLOW_HEADERS = [${list(c.allowHeaders)}]  # ${WHY.headers}`,
       c.credentials && `CORS_ALLOW_CREDENTIALS = True  # ${WHY.credentials}`,
@@ -251,7 +275,7 @@ const RENDERERS = {
       '',
       '# Flask-CORS answers OPTIONS itself; before_request auth hooks must skip OPTIONS (preflights carry no credentials).',
       'CORS(app,',
-      `     resources={r"^${regexEscape(path)}$": {"origins": [${q(c.origin)}]}},  # exact origin, not a regex`,
+      `     resources={r"^${pythonRegex(path)}$": {"origins": [${q(c.origin)}]}},  # exact origin, not a regex`,
       `     methods=[${list(methods)}],`,
       c.allowHeaders.length > 0 && `     allow_headers=[${list(c.allowHeaders)}],  # ${WHY.headers}`,
       c.credentials && '     supports_credentials=True,',
@@ -306,8 +330,10 @@ const RENDERERS = {
       `handler := c.Handler(authMiddleware(mux)) // CORS outermost, ${WHY.first}`,
     ),
 
-  rails: ({ c, methods, path }) =>
-    lines(
+  rails: ({ c, methods, path }) => {
+    const unquotable = [...methods, ...c.allowHeaders].find(hasUnprintable);
+    if (unquotable !== undefined) return cannotWrite('Rails', unquotable, UNQUOTABLE);
+    return lines(
       '# config/initializers/cors.rb',
       `# insert_before 0: ${WHY.first}; also ahead of force_ssl redirects`,
       'Rails.application.config.middleware.insert_before 0, Rack::Cors do',
@@ -321,11 +347,12 @@ const RENDERERS = {
       '      vary: ["Origin"]',
       '  end',
       'end',
-    ),
+    );
+  },
 
   cloudflare: ({ c }) =>
     lines(
-      `// ${c.url} answers per Origin (it echoes ${c.origin}), so caches must key on Origin,`,
+      `// ${printable(c.url)} answers per Origin (it echoes ${printable(c.origin)}), so caches must key on Origin,`,
       '// but Cloudflare caches by URL: one origin\'s ACAO (or none) is served to the next.',
       '// Keep Vary: Origin on every response, and put Origin in the cache key: a Cache Rule',
       '// (custom cache key → header Origin), or this Worker in front of the route:',
