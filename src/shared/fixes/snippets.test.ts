@@ -161,6 +161,11 @@ describe('renderSnippet', () => {
       expect(snippet).not.toMatch(RAW_UNPRINTABLE);
     });
 
+    test('Ruby reads an interpolation in a value as text, not code', () => {
+      const snippet = renderSnippet('rails', { ...full, origin: 'http://app.test#{system("id")}#@x#$y' });
+      expect(snippet).toContain('origins "http://app.test\\#{system(\\"id\\")}\\#@x\\#$y"');
+    });
+
     test('a path in a Python raw regex string is escaped the way Python\'s re reads it back', () => {
       expect(renderSnippet('django', { ...full, url: 'http://api.test/a\u202eb\u001b.c' })).toContain(
         `CORS_URLS_REGEX = r"^/${printable('a\u202eb\u001b')}\\.c$"`,

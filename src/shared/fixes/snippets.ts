@@ -85,6 +85,12 @@ function q(s: string): string {
   return printableJson(s);
 }
 
+/** A Ruby double-quoted string: q(), with `#` escaped where Ruby would read `#{…}`, `#$x` or `#@x`
+ * as code, so a value taken from a HAR cannot run when the snippet is pasted. */
+function rubyString(s: string): string {
+  return q(s).replace(/#(?=[{$@])/g, '\\#');
+}
+
 /** In place of a snippet whose syntax cannot carry `value`: the lines say why, `value` escaped. */
 function cannotWrite(stack: string, value: string, why: readonly string[]): string {
   return lines(
@@ -338,8 +344,8 @@ const RENDERERS = {
       `# insert_before 0: ${WHY.first}; also ahead of force_ssl redirects`,
       'Rails.application.config.middleware.insert_before 0, Rack::Cors do',
       '  allow do',
-      `    origins ${q(c.origin)} # ${WHY.origin}`,
-      `    resource ${q(path)},`,
+      `    origins ${rubyString(c.origin)} # ${WHY.origin}`,
+      `    resource ${rubyString(path)},`,
       `      methods: %i[${[...methods, ...(c.handlePreflight ? ['OPTIONS'] : [])].map((m) => m.toLowerCase()).join(' ')}],`,
       c.allowHeaders.length > 0 && `      headers: %w[${c.allowHeaders.join(' ')}],`,
       c.credentials && '      credentials: true,',
