@@ -117,8 +117,10 @@ function callCount(worker: Worker, tabId: number): Promise<number> {
 }
 
 async function droppedCount(worker: Worker, tabId: number): Promise<number> {
-  const meta = await worker.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`], tabId);
-  return (meta as { droppedCount?: number } | undefined)?.droppedCount ?? 0;
+  // The tab's meta is stored as JSON text (tab-store.ts).
+  const text = await worker.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`], tabId);
+  const meta = typeof text === 'string' ? (JSON.parse(text) as { droppedCount?: number }) : undefined;
+  return meta?.droppedCount ?? 0;
 }
 
 function summary(samples: readonly Sample[]): string {
