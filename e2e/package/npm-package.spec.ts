@@ -122,7 +122,7 @@ for (const [kind, playwright] of [
       expect(tsc.code).toBe(0);
     });
 
-    test('a passing kit test passes, a failing one explains the CORS error, the extension listens from the start, a misused matcher says what it expects', async () => {
+    test('a passing kit test passes, a failing one explains the CORS error, the extension listens from the start, about:blank is read, a misused matcher says what it expects', async () => {
       test.setTimeout(240_000);
       const result = await run('npx', ['playwright', 'test', '--reporter=json'], dir, 220_000);
       const report = JSON.parse(result.stdout) as { suites: JsonSuite[]; errors: { message?: string }[] };
@@ -135,6 +135,7 @@ for (const [kind, playwright] of [
       expect(byFile['fails.spec.ts']?.message).toContain('MissingAllowOriginHeader');
       expect(byFile['fails.spec.ts']?.message).toContain('Access-Control-Allow-Origin');
       expect(byFile['ready.spec.ts']?.status, byFile['ready.spec.ts']?.message).toBe('passed');
+      expect(byFile['blank.spec.ts']?.status, byFile['blank.spec.ts']?.message).toBe('passed');
       expect(byFile['misuse.spec.ts']?.status).toBe('failed');
       expect(byFile['misuse.spec.ts']?.message).toContain(
         "expect(page).toHaveNoCorsErrors(): expected a Playwright Page, received the corsLens fixture (pass corsLens.page, or the test's page)",

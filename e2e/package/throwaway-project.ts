@@ -47,7 +47,7 @@ const TSCONFIG = JSON.stringify(
 );
 
 /** The kit tests: one passes, one fails on a blocked call, one checks the extension is listening
- * when the test starts, one misuses a matcher. */
+ * when the test starts, one reads a page on about:blank, one misuses a matcher. */
 function tests(appOrigin: string): Record<string, string> {
   const head = `import { expect, test, type CorsError } from 'cors-lens/playwright';
 
@@ -79,6 +79,13 @@ test('an API that forgets Access-Control-Allow-Origin', async ({ page }) => {
 test('the extension listens before the test starts', async ({ context }) => {
   const [worker] = context.serviceWorkers();
   expect(await worker?.evaluate(() => 'chrome' in globalThis && 'corsLens' in globalThis)).toBe(true);
+});
+`,
+    // The extension may not read about:blank's URL or title; the kit finds the tab without them.
+    'blank.spec.ts': `${head}
+test('a page on about:blank', async ({ page }) => {
+  await page.goto('about:blank');
+  await expect(page).toHaveNoCorsErrors();
 });
 `,
     'misuse.spec.ts': `${head}

@@ -9,6 +9,7 @@ import type { BrowserContext, Worker } from '@playwright/test';
 import { chromium } from 'playwright-core';
 import { findChromium } from './chromium';
 import { scriptHasRun } from './script-has-run';
+import { isTabFinderWorker, writeTabFinder } from './tab-finder';
 
 export interface LaunchOptions extends ChromiumOptions {
   /** Folder of the built, unpacked extension (`dist/`). */
@@ -36,16 +37,16 @@ export interface LaunchedBrowser {
 // Quiet on a closed network, and no Playwright default switches: its --disable-features list
 // turns off features (e.g. AvoidCorsURLLoaderRestartOnRedirect) that change CORS behaviour, and
 // real Chromium behaviour is what we compare against.
-function switches(options: ChromiumOptions, extensionPath: string | null, userDataDir: string): string[] {
+function switches(options: ChromiumOptions, extensionPaths: readonly string[], userDataDir: string): string[] {
   const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   return [
     '--remote-debugging-pipe',
     `--user-data-dir=${userDataDir}`,
     ...(options.headless === false ? [] : ['--headless']),
     ...(runningAsRoot ? ['--no-sandbox'] : []),
-    ...(extensionPath === null
+    ...(extensionPaths.length === 0
       ? []
-      : [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`]),
+      : [`--disable-extensions-except=${extensionPaths.join(',')}`, `--load-extension=${extensionPaths.join(',')}`]),
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
@@ -80,20 +81,31 @@ export function launchWithoutExtension(options: ChromiumOptions = {}): Promise<P
 async function launch(options: ChromiumOptions, extensionPath: string | null): Promise<PlainBrowser> {
   const ownDir = options.userDataDir === undefined;
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'cors-lens-profile-')));
-  const executablePath = findChromium();
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    ...(executablePath ? { executablePath } : {}),
-    ignoreDefaultArgs: true,
-    args: switches(options, extensionPath, userDataDir),
-    viewport: { width: 1280, height: 800 },
-  });
-  return {
-    context,
-    async close() {
-      await context.close();
-      if (ownDir) await rm(userDataDir, { recursive: true, force: true });
-    },
+  // With an extension comes the kit's tab finder (tab-finder.ts), so findTabId needs no URL.
+  const tabFinder = extensionPath === null ? null : await writeTabFinder();
+  const removeFolders = async () => {
+    await tabFinder?.remove();
+    if (ownDir) await rm(userDataDir, { recursive: true, force: true });
   };
+  const executablePath = findChromium();
+  try {
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      ...(executablePath ? { executablePath } : {}),
+      ignoreDefaultArgs: true,
+      args: switches(options, extensionPath === null || tabFinder === null ? [] : [extensionPath, tabFinder.path], userDataDir),
+      viewport: { width: 1280, height: 800 },
+    });
+    return {
+      context,
+      async close() {
+        await context.close();
+        await removeFolders();
+      },
+    };
+  } catch (error) {
+    await removeFolders();
+    throw error;
+  }
 }
 
 export async function launchWithCorsLens(options: LaunchOptions): Promise<LaunchedBrowser> {
@@ -108,7 +120,7 @@ export async function launchWithCorsLens(options: LaunchOptions): Promise<Launch
   }
 }
 
-const isExtensionWorker = (worker: Worker): boolean => worker.url().startsWith('chrome-extension://');
+const isExtensionWorker = (worker: Worker): boolean => worker.url().startsWith('chrome-extension://') && !isTabFinderWorker(worker);
 
 /** The extension's service worker as Playwright lists it (a stopped one stays listed), if any. */
 export function listedExtensionWorker(context: BrowserContext): Worker | undefined {

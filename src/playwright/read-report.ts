@@ -6,6 +6,7 @@ import { redactCalls, type RedactOptions } from '../shared/redact';
 import { buildReport, type CorsReport } from '../shared/report';
 import { extensionWorker, listedExtensionWorker } from './launch';
 import { scriptHasRun } from './script-has-run';
+import { tabIdByTarget } from './tab-finder';
 
 /** `keepSecrets` keeps cookie, token and URL-secret values in the report (masked by default, as in
  * every CORS Lens export); `extraNames` masks more header or URL parameter names. */
@@ -26,7 +27,7 @@ export async function readCorsReport(context: BrowserContext, options: ReadRepor
  * them redact first), once in-flight calls settle. */
 export async function readObservedCalls(context: BrowserContext, options: ReadReportOptions = {}): Promise<ObservedCall[]> {
   const worker = await wakeWorker(context);
-  const tabId = options.tabId ?? (options.page ? await tabIdOf(worker, options.page) : undefined);
+  const tabId = options.tabId ?? (options.page ? await tabIdOf(context, worker, options.page) : undefined);
   const deadline = Date.now() + (options.settleTimeout ?? 2_000);
   let calls = await readCalls(worker, tabId);
   while (calls.some((call) => call.state === 'in-flight') && Date.now() < deadline) {
@@ -84,37 +85,21 @@ async function runningWorker(context: BrowserContext): Promise<Worker> {
 
 /** The Chrome tab id behind a Playwright page (what the panel's `?tabId=` takes). */
 export async function findTabId(context: BrowserContext, page: Page): Promise<number> {
-  return tabIdOf(await wakeWorker(context), page);
+  return tabIdOf(context, await wakeWorker(context), page);
 }
 
-// Tabs are matched by URL, and by a temporary title when several tabs show the same URL.
-async function tabIdOf(worker: Worker, page: Page): Promise<number> {
+async function tabIdOf(context: BrowserContext, worker: Worker, page: Page): Promise<number> {
+  const byTarget = await tabIdByTarget(context, page);
+  if (byTarget !== null) return byTarget;
+  // A context launched without the tab finder: only a URL that one tab shows, and that the
+  // extension may read (http and https), tells the tab.
   const url = page.url();
   const byUrl = await worker.evaluate(
     async (u) => (await chrome.tabs.query({})).filter((t) => t.url === u).map((t) => t.id ?? -1),
     url,
   );
   if (byUrl.length === 1 && byUrl[0] !== undefined) return byUrl[0];
-  const marker = `cors-lens-${Math.random().toString(36).slice(2)}`;
-  const title = await page.evaluate((m) => {
-    const previous = document.title;
-    document.title = m;
-    return previous;
-  }, marker);
-  try {
-    const deadline = Date.now() + 2_000;
-    for (;;) {
-      const ids = await worker.evaluate(
-        async (m) => (await chrome.tabs.query({})).filter((t) => t.title === m).map((t) => t.id ?? -1),
-        marker,
-      );
-      if (ids.length === 1 && ids[0] !== undefined) return ids[0];
-      if (Date.now() > deadline) throw new Error(`CORS Lens: cannot find the browser tab of ${url}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  } finally {
-    await page.evaluate((t) => {
-      document.title = t;
-    }, title);
-  }
+  throw new Error(
+    `CORS Lens: cannot find the browser tab of ${url}: ${byUrl.length === 0 ? 'no tab' : `${byUrl.length} tabs`} with that URL; launch the browser with launchWithCorsLens (or the kit's test fixture), which finds any page's tab`,
+  );
 }

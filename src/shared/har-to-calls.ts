@@ -197,14 +197,24 @@ function toPreflight(entry: HarEntry): ObservedPreflight {
   };
 }
 
-/** Entry indexes (ascending) under each key. */
-function indexBy(entries: readonly HarEntry[], key: (e: HarEntry) => string): Map<string, number[]> {
-  const index = new Map<string, number[]>();
+/** Entry indexes (ascending) under one key, and for each position a pointer toward the next one
+ * that may still be unused. */
+interface EntryList {
+  readonly at: number[];
+  readonly skip: number[];
+}
+
+/** The entries under each key. */
+function indexBy(entries: readonly HarEntry[], key: (e: HarEntry) => string): Map<string, EntryList> {
+  const index = new Map<string, EntryList>();
   for (const e of entries) {
     const k = key(e);
     const list = index.get(k);
-    if (list === undefined) index.set(k, [e.index]);
-    else list.push(e.index);
+    if (list === undefined) index.set(k, { at: [e.index], skip: [0] });
+    else {
+      list.skip.push(list.at.length);
+      list.at.push(e.index);
+    }
   }
   return index;
 }
@@ -221,6 +231,28 @@ function firstAbove(list: readonly number[], after: number): number {
   return lo;
 }
 
+/** The first position from `from` whose entry is not in `used` (the list's length when none).
+ * Entries only ever become used, so a used position is stepped over once and the path to the
+ * answer is then shortened to one step (as union-find does): N preflights to one URL followed by
+ * their N actual requests took quadratic time when each lookup walked past every pair before it. */
+function firstUnused(list: EntryList, from: number, used: ReadonlySet<number>): number {
+  const { at, skip } = list;
+  let k = from;
+  while (k < at.length) {
+    if (skip[k] === k) {
+      if (!used.has(at[k] ?? -1)) break;
+      skip[k] = k + 1;
+    }
+    k = skip[k] ?? at.length;
+  }
+  for (let j = from; j < k; ) {
+    const step = skip[j] ?? k;
+    skip[j] = k;
+    j = step;
+  }
+  return k;
+}
+
 /** Every cross-origin call in the HAR, in the order its first request started. `har` is the parsed
  * JSON document; throws HarFormatError naming the first field that has the wrong shape. */
 export function harToCalls(har: unknown): ObservedCall[] {
@@ -234,13 +266,11 @@ export function harToCalls(har: unknown): ObservedCall[] {
   const byMethodUrl = indexBy(entries, (e) => `${e.method} ${e.url}`);
 
   /** The first unused entry after `after` among those listed under `key`. */
-  const next = (index: ReadonlyMap<string, readonly number[]>, key: string, after: number): HarEntry | undefined => {
-    const list = index.get(key) ?? [];
-    for (let k = firstAbove(list, after); k < list.length; k++) {
-      const at = list[k] ?? -1;
-      if (!used.has(at)) return entries[at];
-    }
-    return undefined;
+  const next = (index: ReadonlyMap<string, EntryList>, key: string, after: number): HarEntry | undefined => {
+    const list = index.get(key);
+    if (list === undefined) return undefined;
+    const at = list.at[firstUnused(list, firstAbove(list.at, after), used)];
+    return at === undefined ? undefined : entries[at];
   };
 
   const calls: ObservedCall[] = [];
