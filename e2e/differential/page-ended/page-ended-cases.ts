@@ -25,6 +25,8 @@ export const PAGE_ENDED_CASES: readonly PageEndedCase[] = [
   pageEnded('eventsource-closed', 'eventsource-close', '/api/events', 'EventSource closed after its first message; cors() default (ACAO *), no credentials'),
   pageEnded('fetch-event-source-aborted', 'fetch-event-source-abort', '/api/events', 'fetch-event-source with Authorization (preflighted), aborted after its first message; cors() default'),
   pageEnded('axios-cancel-mid-response', 'axios-cancel', '/api/stream', 'axios GET cancelled with AbortController at its first download progress; cors() default'),
+  pageEnded('axios-cancel-reflected-origin', 'axios-cancel', '/api/reflected/stream', 'axios GET cancelled at its first download progress; cors({ origin: true }): origin echoed, no ACAC'),
+  pageEnded('fetch-event-source-aborted-reflected', 'fetch-event-source-abort', '/api/reflected/events', 'fetch-event-source with Authorization aborted after its first message; cors({ origin: true }) on the preflight too'),
   pageEnded('axios-timeout-mid-response', 'axios-timeout', '/api/stream', 'axios GET with timeout 500 ms, the body still streaming; cors() default'),
   pageEnded('axios-timeout-before-headers', 'axios-timeout-before-headers', '/api/late', 'axios GET with timeout 300 ms, the server answers after 2 s; cors() default'),
   pageEnded('fetch-aborted-mid-body', 'fetch-abort', '/api/stream', 'fetch read one chunk, then AbortController.abort(); cors() default'),

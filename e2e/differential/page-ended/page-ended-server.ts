@@ -2,7 +2,8 @@
 // build) and @microsoft/fetch-event-source (its ES modules) from node_modules, and
 // http://api.test:<port>/api/* answers through the express `cors()` middleware as real APIs do:
 // its defaults (`Access-Control-Allow-Origin: *`, preflights reflecting the requested headers),
-// or `{ origin: true, credentials: true }` under /api/credentialed.
+// `{ origin: true }` (the origin echoed, no credentials) under /api/reflected, or
+// `{ origin: true, credentials: true }` under /api/credentialed.
 import cors from 'cors';
 import express, { type Request, type Response } from 'express';
 import type { AddressInfo } from 'node:net';
@@ -52,8 +53,9 @@ export async function startPageEndedServer(): Promise<PageEndedServer> {
     res.type('text/javascript').sendFile(resolve(MODULES, '@microsoft/fetch-event-source/lib/esm', `${req.params.name.replace(/\.js$/, '')}.js`)),
   );
   app.use('/api/credentialed', cors({ origin: true, credentials: true }));
-  app.use('/api', (req, res, next) => (req.path.startsWith('/credentialed/') ? next() : cors()(req, res, next)));
-  for (const base of ['/api', '/api/credentialed']) {
+  app.use('/api/reflected', cors({ origin: true }));
+  app.use('/api', (req, res, next) => (/^\/(credentialed|reflected)\//.test(req.path) ? next() : cors()(req, res, next)));
+  for (const base of ['/api', '/api/credentialed', '/api/reflected']) {
     app.get(`${base}/events`, stream('events'));
     app.get(`${base}/stream`, stream('text'));
   }
