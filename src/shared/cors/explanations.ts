@@ -262,7 +262,7 @@ export const ASSUMPTION_TEXTS = {
   credentialsIncludeOnly:
     "Credentials mode is not reported by the browser; the block is only explained if the request was sent with credentials: 'include' (or XHR withCredentials).",
   credentialsOmitCompleted:
-    "Credentials mode is not reported by the browser; the call succeeded, so it was not sent with credentials: 'include' (these headers would have blocked a credentialed request with {otherCode}).",
+    "Credentials mode is not reported by the browser; Chromium handed the response to the page, so it was not sent with credentials: 'include' (these headers would have blocked a credentialed request with {otherCode}).",
   credentialsOmitBlocked:
     "Credentials mode is not reported by the browser; with credentials: 'include' Chromium would have failed an earlier check ({otherCode}) than the one the recorded request reached, so it was sent without credentials.",
   credentialsAssumedOmit:
