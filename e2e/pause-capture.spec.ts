@@ -100,7 +100,7 @@ test('paused capture removes every listener, records nothing, survives a worker 
   await expect(panel.getByTestId('capture-paused')).toHaveCount(0);
   await expect
     .poll(() => captureState(worker))
-    .toEqual({ listenedEvents: 6, badge: '', title: 'CORS Lens: capturing (click to pause)' });
+    .toEqual({ listenedEvents: 7, badge: '', title: 'CORS Lens: capturing (click to pause)' });
   await callApi(page, playground.apiOrigin, 'resumed');
   await expect.poll(() => listedUrls(context, page, 'resumed')).toHaveLength(2);
 

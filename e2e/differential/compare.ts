@@ -8,7 +8,7 @@ import type { CdpRequest } from './oracle';
 export type PreflightState = 'sent' | 'cached' | 'none';
 
 export interface SideVerdict {
-  /** allowed | blocked | failed | pending, or absent when there is no such request/call. */
+  /** allowed | blocked | failed | ended-by-page | pending, or absent when there is no such request/call. */
   readonly outcome: string;
   readonly code: string | null;
   readonly parameter: string | null;
@@ -57,10 +57,15 @@ export function chromiumVerdict(request: CdpRequest | undefined, preflight: Pref
   if (failure === null) {
     return { outcome: request.finished ? 'allowed' : 'pending', code: null, parameter: null, candidates: null, networkError: null, ...common };
   }
-  // Every CORS block is net::ERR_FAILED; any other net error is a failure below CORS.
+  // Every CORS block is net::ERR_FAILED; any other net error is a failure below CORS. A load the
+  // renderer cancelled with no CORS error is one the page ended (webRequest may call that end
+  // net::ERR_FAILED too), unless it was cancelled at a redirect it did not follow: that is the
+  // request's redirect mode refusing it.
   const blocked = failure.corsError !== null || failure.errorText === ERR_FAILED;
+  const refusedRedirect = request.redirectResponses > request.urls.length - 1;
+  const ended = failure.canceled && failure.corsError === null && !refusedRedirect;
   return {
-    outcome: blocked ? 'blocked' : 'failed',
+    outcome: ended ? 'ended-by-page' : blocked ? 'blocked' : 'failed',
     code: failure.corsError,
     parameter: failure.failedParameter,
     candidates: null,

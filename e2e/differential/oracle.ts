@@ -20,12 +20,16 @@ export interface CdpRequest {
   readonly headerOrder: readonly string[];
   readonly preflights: CdpPreflight[];
   status: number | null;
+  /** Redirect responses received (3xx in Network.responseReceivedExtraInfo), followed or not. */
+  redirectResponses: number;
   finished: boolean;
   failure: {
     readonly errorText: string;
     readonly blockedReason: string | null;
     readonly corsError: string | null;
     readonly failedParameter: string | null;
+    /** CDP's `canceled`: the load was cancelled from the renderer (the page ended it), not failed. */
+    readonly canceled: boolean;
   } | null;
 }
 
@@ -51,6 +55,7 @@ interface LoadingFailed {
   errorText: string;
   blockedReason?: string;
   corsErrorStatus?: { corsError: string; failedParameter: string };
+  canceled?: boolean;
 }
 interface IssueAdded {
   issue: {
@@ -90,6 +95,8 @@ export class ChromiumOracle {
   private readonly preflightsById = new Map<string, CdpPreflight>();
   /** Preflights announced before their request (kept by the request's id). */
   private readonly orphans = new Map<string, CdpPreflight[]>();
+  /** Redirect responses reported before their request was announced. */
+  private readonly earlyRedirects = new Map<string, number>();
   readonly issues: CdpCorsIssue[] = [];
   /** Deprecation issue types (e.g. AuthorizationCoveredByWildcard), in arrival order. Chromium
    * raises each type once per page. */
@@ -117,6 +124,12 @@ export class ChromiumOracle {
       const request = this.requests.get(e.requestId);
       if (request) request.status = e.response.status;
     });
+    session.on('Network.responseReceivedExtraInfo', (e: { requestId: string; statusCode: number }) => {
+      if (e.statusCode < 300 || e.statusCode > 399) return;
+      const request = this.requests.get(e.requestId);
+      if (request) request.redirectResponses++;
+      else this.earlyRedirects.set(e.requestId, (this.earlyRedirects.get(e.requestId) ?? 0) + 1);
+    });
     session.on('Network.loadingFinished', (e: { requestId: string }) => {
       const request = this.requests.get(e.requestId);
       if (request) request.finished = true;
@@ -131,6 +144,7 @@ export class ChromiumOracle {
         blockedReason: e.blockedReason ?? null,
         corsError: e.corsErrorStatus?.corsError ?? null,
         failedParameter: e.corsErrorStatus?.failedParameter ?? null,
+        canceled: e.canceled === true,
       };
     });
     session.on('Audits.issueAdded', (e: IssueAdded) => {
@@ -172,10 +186,12 @@ export class ChromiumOracle {
       headerOrder: Object.keys(e.request.headers),
       preflights: this.orphans.get(e.requestId) ?? [],
       status: null,
+      redirectResponses: this.earlyRedirects.get(e.requestId) ?? 0,
       finished: false,
       failure: null,
     });
     this.orphans.delete(e.requestId);
+    this.earlyRedirects.delete(e.requestId);
   }
 
   /** Requests whose first URL belongs to the scenario (and control tag), in the order sent. */

@@ -39,7 +39,7 @@ function startCounting(): void {
   };
   const filter = { urls: ['http://*/*', 'https://*/*'] };
   const w = chrome.webRequest;
-  for (const event of [w.onBeforeRequest, w.onSendHeaders, w.onHeadersReceived, w.onBeforeRedirect, w.onCompleted, w.onErrorOccurred]) {
+  for (const event of [w.onBeforeRequest, w.onSendHeaders, w.onHeadersReceived, w.onResponseStarted, w.onBeforeRedirect, w.onCompleted, w.onErrorOccurred]) {
     (event as chrome.webRequest.WebRequestEvent<() => void, string[]>).addListener(countEvents, filter);
   }
 }

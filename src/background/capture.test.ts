@@ -188,6 +188,32 @@ describe('pairing preflights with their requests', () => {
   });
 });
 
+describe('the response reaching the page', () => {
+  // Chromium fires onResponseStarted only for a response that passed the CORS check, so the
+  // checker can tell a call the page ended from a CORS block that ends with the same error.
+  test('marks the hop whose response Chromium handed to the page, and not its preflight', () => {
+    const url = `${API}/stream`;
+    const [put, get] = orderedCalls(
+      run([
+        ...preflighted(200, url).slice(0, 4),
+        event('response-started', '201', url, 'OPTIONS'),
+        ...preflighted(200, url).slice(4, 7),
+        event('response-started', '200', url, 'PUT', { timeStamp: 5000 }),
+        event('error', '200', url, 'PUT', { error: 'net::ERR_FAILED' }),
+        event('before-request', '210', url, 'GET'),
+        event('send-headers', '210', url, 'GET', { requestHeaders: [h('Origin', PAGE)] }),
+        event('headers-received', '210', url, 'GET', { responseHeaders: [h('Access-Control-Allow-Origin', '*')] }),
+        event('error', '210', url, 'GET', { error: 'net::ERR_FAILED' }),
+      ]),
+    );
+    expect(put?.hops[0]?.responseStartedAt).toBe(5000);
+    expect(put?.hops[0]?.preflight?.response?.status).toBe(204);
+    expect(put !== undefined && checkCall(put).outcome).toBe('ended-by-page');
+    expect(get?.hops[0]?.responseStartedAt).toBeUndefined();
+    expect(get !== undefined && checkCall(get).corsError?.code).toBe('WildcardOriginNotAllowed');
+  });
+});
+
 describe('redirects', () => {
   test("a redirect the page did not follow leaves no hop for its target", () => {
     const url = `${API}/moved`;

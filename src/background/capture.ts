@@ -169,6 +169,8 @@ function updatePreflight(log: TabLog, seq: number, event: WireEvent): CaptureEff
       return 'none';
     case 'headers-received':
       return change((p) => ({ ...p, response: response(event.statusCode, event.responseHeaders, false, null) }));
+    case 'response-started':
+      return 'none';
     case 'before-redirect':
     case 'completed': {
       // Preflights never follow redirects; a 3xx here ends the preflight.
@@ -203,6 +205,9 @@ function updateActual(log: TabLog, seq: number, event: WireEvent): CaptureEffect
         ...hop,
         response: response(event.statusCode, event.responseHeaders, false, hop.response?.ip ?? null),
       }));
+      return 'changed';
+    case 'response-started':
+      updateLastHop(log, seq, (hop) => ({ ...hop, responseStartedAt: event.timeStamp }));
       return 'changed';
     case 'before-redirect':
       updateCall(log, seq, (call) => {

@@ -132,6 +132,12 @@ const listenerSet = (filter: chrome.webRequest.RequestFilter): Subscription[] =>
     })),
     ['responseHeaders', 'extraHeaders'],
   ),
+  // No 'extraHeaders' or headers asked for: only the moment matters (see wire-event.ts).
+  subscription(
+    webRequest.onResponseStarted,
+    filter,
+    listener((d: chrome.webRequest.OnResponseStartedDetails) => ({ ...base(d), kind: 'response-started' })),
+  ),
   subscription(
     webRequest.onBeforeRedirect,
     filter,

@@ -26,6 +26,9 @@ export type WireEvent =
       readonly statusCode: number;
       readonly responseHeaders: readonly HeaderLine[];
     })
+  // onResponseStarted: Chromium handed the response to the page, which it does only once the
+  // response passed the CORS check (a blocked one goes from headers-received straight to error).
+  | (EventBase & { readonly kind: 'response-started' })
   | (EventBase & {
       readonly kind: 'before-redirect';
       readonly redirectUrl: string;

@@ -11,6 +11,7 @@ const LABELS: Readonly<Record<ReportCall['outcome'], string>> = {
   allowed: 'ALLOWED',
   blocked: 'BLOCKED',
   failed: 'FAILED',
+  'ended-by-page': 'ENDED',
   pending: 'PENDING',
 };
 
@@ -42,7 +43,9 @@ export function reportText(report: CorsReport): string {
 export function summary(report: CorsReport): string {
   const count = (outcome: ReportCall['outcome']): number => report.calls.filter((c) => c.outcome === outcome).length;
   const warnings = report.calls.reduce((n, c) => n + c.warnings.length, 0);
-  return `${report.calls.length} cross-origin calls: ${count('blocked')} blocked, ${count('allowed')} allowed, ${count('failed')} failed, ${count('pending')} pending; ${warnings} warnings`;
+  // Named only when there are some, so the usual summary reads as before.
+  const ended = count('ended-by-page') > 0 ? `${count('ended-by-page')} ended by the page, ` : '';
+  return `${report.calls.length} cross-origin calls: ${count('blocked')} blocked, ${count('allowed')} allowed, ${count('failed')} failed, ${ended}${count('pending')} pending; ${warnings} warnings`;
 }
 
 /** What `check` and `explain` saw: the calls (the Markdown report reads their headers) and where. */

@@ -18,6 +18,9 @@ export function describeCall(call: ReportCall): string {
     case 'failed':
       lines.push(`    failed: ${printable(call.networkError ?? 'network error')}`);
       break;
+    case 'ended-by-page':
+      lines.push(`    ended by the page: ${call.networkError ?? 'cancelled'}`);
+      break;
     case 'allowed':
       lines.push(`    allowed${call.status === null ? '' : ` (status ${call.status})`}`);
       break;

@@ -46,6 +46,10 @@ export interface ObservedHop {
   readonly redirectUrl: string | null;
   readonly startedAt: number;
   readonly endedAt: number | null;
+  /** When Chromium handed this hop's response to the page (webRequest onResponseStarted). It does
+   * so only after the response passed the CORS check, so an error after it is not a CORS block.
+   * Absent when not seen (records from before CORS Lens listened for it, HAR imports). */
+  readonly responseStartedAt?: number;
 }
 
 export type CallState = 'in-flight' | 'completed' | 'errored';

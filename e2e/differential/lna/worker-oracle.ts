@@ -18,6 +18,7 @@ interface WorkerEvent {
     errorText?: string;
     blockedReason?: string;
     corsErrorStatus?: { corsError: string; failedParameter: string };
+    canceled?: boolean;
   };
 }
 
@@ -47,7 +48,7 @@ export class WorkerOracle {
     if (p === undefined) return;
     if (event.method === 'Network.requestWillBeSent' && p.request !== undefined && !this.requests.has(p.requestId)) {
       const { url, method, headers } = p.request;
-      this.requests.set(p.requestId, { id: p.requestId, method, urls: [url], headerOrder: Object.keys(headers), preflights: [], status: null, finished: false, failure: null });
+      this.requests.set(p.requestId, { id: p.requestId, method, urls: [url], headerOrder: Object.keys(headers), preflights: [], status: null, redirectResponses: 0, finished: false, failure: null });
       return;
     }
     const request = this.requests.get(p.requestId);
@@ -60,6 +61,7 @@ export class WorkerOracle {
         blockedReason: p.blockedReason ?? null,
         corsError: p.corsErrorStatus?.corsError ?? null,
         failedParameter: p.corsErrorStatus?.failedParameter ?? null,
+        canceled: p.canceled === true,
       };
     }
   }

@@ -11,6 +11,7 @@ const OUTCOME_LABELS: Record<OutcomeFilter, string> = {
   blocked: 'Blocked',
   allowed: 'Allowed',
   failed: 'Failed',
+  'ended-by-page': 'Ended by page',
 };
 
 interface ToolbarProps {

@@ -36,6 +36,8 @@ function trialSideNote(verdict: Verdict | null): string {
       return 'Still blocked with the rule in place. The next failing check:';
     case 'failed':
       return 'The repeated request failed below CORS.';
+    case 'ended-by-page':
+      return 'The page ended the repeated request itself.';
     case 'pending':
       return 'Still in flight.';
   }

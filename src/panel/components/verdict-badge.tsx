@@ -4,6 +4,7 @@ const LABELS: Record<Outcome, string> = {
   allowed: 'Allowed',
   blocked: 'Blocked',
   failed: 'Failed',
+  'ended-by-page': 'Ended by page',
   pending: 'Pending',
 };
 

@@ -4,7 +4,7 @@ import { assertNever } from '../../shared/cors/types';
 import type { ObservedCall } from '../../shared/observed-call';
 import { PROTOCOL_VERSION, type BackgroundMessage, type FailedRequest, type TabCounters } from '../../shared/protocol';
 
-export const OUTCOME_FILTERS = ['all', 'blocked', 'allowed', 'failed'] as const;
+export const OUTCOME_FILTERS = ['all', 'blocked', 'allowed', 'failed', 'ended-by-page'] as const;
 export type OutcomeFilter = (typeof OUTCOME_FILTERS)[number];
 
 export function isOutcomeFilter(value: string): value is OutcomeFilter {

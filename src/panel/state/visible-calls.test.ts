@@ -11,22 +11,25 @@ const allowed = call('allowed', {
 });
 const failed = call('failed', { hops: [hop('https://down.test/x')] });
 const pending = call('pending', { hops: [hop('https://slow.test/x')] });
-const all = [blocked, allowed, failed, pending];
+const ended = call('ended', { hops: [hop('https://stream.test/events')] });
+const all = [blocked, allowed, failed, pending, ended];
 
 const verdicts = new Map<ObservedCall, Verdict>([
   [blocked, verdict({ outcome: 'blocked', corsError: { code: 'AllowOriginMismatch', failedParameter: '' } })],
   [allowed, verdict({ outcome: 'allowed' })],
   [failed, verdict({ outcome: 'failed', networkError: 'net::ERR_CONNECTION_REFUSED' })],
   [pending, verdict({ outcome: 'pending' })],
+  [ended, verdict({ outcome: 'ended-by-page', networkError: 'net::ERR_FAILED' })],
 ]);
 const verdictOf = (c: ObservedCall): Verdict => verdicts.get(c) ?? verdict();
 
 type Case = { name: string; text: string; outcome: OutcomeFilter; want: readonly string[] };
 const cases: readonly Case[] = [
-  { name: 'no filter shows everything', text: '', outcome: 'all', want: ['blocked', 'allowed', 'failed', 'pending'] },
+  { name: 'no filter shows everything', text: '', outcome: 'all', want: ['blocked', 'allowed', 'failed', 'pending', 'ended'] },
   { name: 'blocked only', text: '', outcome: 'blocked', want: ['blocked'] },
   { name: 'allowed only', text: '', outcome: 'allowed', want: ['allowed'] },
   { name: 'failed only (pending is never in an outcome filter)', text: '', outcome: 'failed', want: ['failed'] },
+  { name: 'ended by the page only', text: '', outcome: 'ended-by-page', want: ['ended'] },
   { name: 'text matches the URL, case-insensitively', text: 'API.test', outcome: 'all', want: ['blocked'] },
   { name: 'text matches a redirect target', text: 'b.test/final', outcome: 'all', want: ['allowed'] },
   { name: 'text matches the method', text: 'put', outcome: 'all', want: ['blocked'] },

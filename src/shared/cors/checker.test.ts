@@ -843,7 +843,6 @@ const cases: readonly Case[] = [
       ['net::ERR_NAME_NOT_RESOLVED', 'could not be resolved'],
       ['net::ERR_CONNECTION_RESET', 'reset'],
       ['net::ERR_EMPTY_RESPONSE', 'without sending any data'],
-      ['net::ERR_ABORTED', 'cancelled'],
       ['net::ERR_CERT_AUTHORITY_INVALID', 'certificate'],
       ['net::ERR_SOMETHING_NEW', 'network stack reported an error'],
     ] as const
@@ -854,6 +853,12 @@ const cases: readonly Case[] = [
       want: { outcome: 'failed', code: null, networkError: error, phase: 'actual', hopIndex: 0, says: [error, words] },
     }),
   ),
+  {
+    // Not a network failure: the page cancelled it (checker-ended-by-page.test.ts has the shapes).
+    name: 'net::ERR_ABORTED before any response: ended by the page',
+    call: observedCall({ state: 'errored', error: 'net::ERR_ABORTED', hops: [hop({ request: null, response: null })] }),
+    want: { outcome: 'ended-by-page', code: null, networkError: 'net::ERR_ABORTED', says: ['net::ERR_ABORTED', 'cancelled'] },
+  },
   {
     name: 'preflight failed at the network level',
     call: observedCall({
@@ -975,7 +980,7 @@ describe('conventions', () => {
 
 // Issue #4 asks for at least 100,000 hostile cases. Checks are gathered and asserted once, so
 // the loop measures the checker rather than the assertion library.
-test('100k random and hostile calls never throw and give one of the four outcomes', () => {
+test('100k random and hostile calls never throw and give one of the five outcomes', () => {
   const r = rng(156);
   const outcomes = new Map<string, number>();
   const wrong: string[] = [];
@@ -987,6 +992,6 @@ test('100k random and hostile calls never throw and give one of the four outcome
     if (typeof verdict.explanation !== 'string' || typeof verdict.fix !== 'string' || badCode) wrong.push(JSON.stringify(call));
   }
   expect(wrong.slice(0, 3)).toEqual([]);
-  expect([...outcomes.keys()].sort()).toEqual(['allowed', 'blocked', 'failed', 'pending']);
+  expect([...outcomes.keys()].sort()).toEqual(['allowed', 'blocked', 'ended-by-page', 'failed', 'pending']);
   // About 5 s alone; CI runs test files in parallel on two cores, so allow for sharing them.
 }, 60_000);

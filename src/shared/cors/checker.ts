@@ -36,6 +36,7 @@ import type { CorsError, CorsWarning, CredentialsKnowledge, FaultyHeader, Verdic
 import { isHttpScheme, isSameOrigin, parseUrl, type ParsedUrl } from './url';
 
 const ERR_FAILED = 'net::ERR_FAILED';
+const ERR_ABORTED = 'net::ERR_ABORTED';
 
 /** What the checks need to know about one hop, computed once and shared by both credentials modes. */
 interface HopFacts {
@@ -781,6 +782,8 @@ function checkRecord(call: ObservedCall): Verdict {
   // Decided before any header is exchanged, whatever the request's mode.
   const localNetwork = findLocalNetworkBlock(call);
   if (localNetwork !== null) return localNetworkVerdict(call, localNetwork);
+  const ended = endedByPage(call, last);
+  if (ended !== null) return ended;
   const failedOnNetwork = networkFailure(facts, cors);
   if (failedOnNetwork !== null) return failedOnNetwork;
   if (!cors) return otherModeVerdict(facts, info);
@@ -790,4 +793,35 @@ function checkRecord(call: ObservedCall): Verdict {
       : unexplained(facts, 'unknown');
   }
   return corsVerdict(facts, info);
+}
+
+/** A call the page ended itself. webRequest reports such an end as net::ERR_ABORTED, or (seen
+ * on Chromium 156 for a cancelled body reader or an aborted stream, varying from run to run) as
+ * net::ERR_FAILED, the same error as a CORS block. What tells them apart is onResponseStarted:
+ * Chromium hands a response to the page only once it passed the CORS check, so an error after it
+ * is the page's doing, whatever credentials mode the checks would otherwise have to assume. An
+ * ERR_ABORTED at a redirect stays a failure: that is the page's redirect mode refusing it. */
+function endedByPage(call: ObservedCall, last: HopFacts): Verdict | null {
+  if (call.state !== 'errored') return null;
+  const params = { error: call.error ?? '' };
+  if (last.hop.responseStartedAt !== undefined && (call.error === ERR_FAILED || call.error === ERR_ABORTED)) {
+    // The response passed CORS exactly as a completed one does: judge it so (credentials mode,
+    // warnings), then say how it ended.
+    const passed = checkRecord({ ...call, state: 'completed', error: null });
+    return {
+      ...passed,
+      outcome: 'ended-by-page',
+      networkError: call.error,
+      explanation: formatMessage(STATUS_TEXTS.endedAfterResponse, params),
+      fix: STATUS_TEXTS.endedFix,
+    };
+  }
+  if (call.error !== ERR_ABORTED || last.redirect !== null) return null;
+  return verdict({
+    outcome: 'ended-by-page',
+    networkError: call.error,
+    explanation: formatMessage(STATUS_TEXTS.endedBeforeResponse, params),
+    fix: STATUS_TEXTS.endedFix,
+    preflight: preflightInfo(last),
+  });
 }

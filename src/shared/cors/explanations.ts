@@ -216,6 +216,11 @@ export const STATUS_TEXTS = {
     'Chromium failed this `{mode}` request (net::ERR_FAILED); such requests are not CORS-checked, so the cause is something else, such as Opaque Response Blocking or a check made in the renderer.',
   unexplainedFix:
     "Open DevTools' Console or Issues panel for Chromium's own reason, and check the request's mode, credentials and redirect options.",
+  endedAfterResponse:
+    'The page ended this call itself after Chromium had handed it the response ({error} after the response started), for example with AbortController, a library timeout, EventSource.close() or by cancelling the body reader; the response had passed the CORS checks, so this is not a CORS block.',
+  endedBeforeResponse:
+    'The page ended this call itself ({error}: cancelled) before the response reached it, for example with AbortController, a library timeout, EventSource.close() or by leaving the page; no CORS verdict was reached.',
+  endedFix: 'Nothing to fix on the server. If the page did not mean to end the call, look at its abort signals and timeouts.',
   networkFailed:
     'The request to {host} failed at the network level ({error}: {errorText}), before any cross-origin check could run.',
   preflightNetworkFailed:
@@ -258,7 +263,7 @@ export const ASSUMPTION_TEXTS = {
   credentialsIncludeOnly:
     "Credentials mode is not reported by the browser; the block is only explained if the request was sent with credentials: 'include' (or XHR withCredentials).",
   credentialsOmitCompleted:
-    "Credentials mode is not reported by the browser; the call succeeded, so it was not sent with credentials: 'include' (these headers would have blocked a credentialed request with {otherCode}).",
+    "Credentials mode is not reported by the browser; Chromium handed the response to the page, so it was not sent with credentials: 'include' (these headers would have blocked a credentialed request with {otherCode}).",
   credentialsOmitBlocked:
     "Credentials mode is not reported by the browser; with credentials: 'include' Chromium would have failed an earlier check ({otherCode}) than the one the recorded request reached, so it was sent without credentials.",
   credentialsAssumedOmit:

@@ -43,8 +43,9 @@ export function assertNever(value: never): never {
 }
 
 /** allowed: Chromium let the page read it. blocked: a CORS check failed. failed: the network
- * failed for a reason that is not CORS. pending: still in flight. */
-export type Outcome = 'allowed' | 'blocked' | 'failed' | 'pending';
+ * failed for a reason that is not CORS. ended-by-page: the page cancelled it (AbortController,
+ * a timeout, EventSource.close(), a cancelled body reader), not a failure. pending: still in flight. */
+export type Outcome = 'allowed' | 'blocked' | 'failed' | 'ended-by-page' | 'pending';
 
 export interface CorsErrorStatus {
   readonly code: CorsError;

@@ -71,6 +71,7 @@ export function serverFixFor(call: ObservedCall, verdict: Verdict): ServerCorsCo
     case 'pending':
       return null;
     case 'allowed':
+    case 'ended-by-page': // its response passed CORS, as an allowed one did
       if (verdict.warnings.length === 0) return null;
       break;
     case 'blocked':

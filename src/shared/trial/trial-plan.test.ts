@@ -176,6 +176,12 @@ const refused: readonly RefusedCase[] = [
     want: 'network-error',
     reason: /ERR_CONNECTION_REFUSED/,
   },
+  {
+    name: 'ended by the page after its response started',
+    call: observedCall({ state: 'errored', error: 'net::ERR_FAILED', hops: [{ ...hop({ response: response(200, { 'Access-Control-Allow-Origin': '*' }) }), responseStartedAt: 3 }] }),
+    want: 'ended-by-page',
+    reason: /page ended this call itself/,
+  },
   { name: 'already allowed', call: observedCall(), want: 'already-allowed', reason: /already allowed/ },
   { name: 'made by a service worker', call: { ...blocked(), caller: 'service-worker' }, want: 'worker-call', reason: /worker made this call/ },
   { name: 'still in flight', call: observedCall({ state: 'in-flight', hops: [hop({ response: null })] }), want: 'pending', reason: /in flight/ },

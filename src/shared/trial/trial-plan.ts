@@ -28,6 +28,7 @@ export type TrialRefusalCode =
   | 'pending'
   | 'already-allowed'
   | 'network-error'
+  | 'ended-by-page'
   | 'not-fixable-by-headers'
   | 'preflight-status'
   | 'preflight-redirect'
@@ -80,6 +81,8 @@ export function planTrial(call: ObservedCall, verdict: Verdict, scope: TrialScop
         'network-error',
         `The request failed below CORS (${verdict.networkError ?? 'a network error'}); no response header can change that.`,
       );
+    case 'ended-by-page':
+      return refuse('ended-by-page', 'The page ended this call itself, not CORS; no response header can change that.');
     case 'blocked':
       break;
     default:
