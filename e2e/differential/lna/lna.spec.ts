@@ -3,21 +3,16 @@
 // without the permission (headless Chromium denies it without a prompt), and from https with
 // loopbackNetwork granted over CDP, where the ordinary CORS checks follow. CORS Lens must agree
 // with Chromium on verdict, code and failedParameter for each; rows go to the agreement table.
-import { disagreementDetails, saveRow, TABLE_FILE, writeAgreement } from '../agreement-report';
+import { TABLE_FILE, writeAgreement } from '../agreement-report';
+import { expectOneRequestAgrees } from '../one-request-agreement';
 import { LNA_CASES } from './lna-cases';
-import { expect, test } from './lna-fixture';
+import { test } from './lna-fixture';
 import { runLnaCase } from './run-lna-case';
 import { TABLE_ENTRIES } from '../table-entries';
 
 for (const c of LNA_CASES) {
   test(`${c.group} › ${c.id}`, async ({ bench }) => {
-    const row = await runLnaCase(bench, c);
-    saveRow(row);
-    const details = disagreementDetails(row).join('\n');
-    expect(row.asDesigned, `the case did not provoke ${c.designedFor}:\n${details}`).toBe(true);
-    const [r] = row.requests;
-    expect(r?.cdp, `Chromium reported no request:\n${details}`).not.toBeNull();
-    expect(r?.diffs, `CORS Lens differs from Chromium:\n${details}`).toEqual([]);
+    expectOneRequestAgrees(await runLnaCase(bench, c), c.designedFor);
   });
 }
 

@@ -2,21 +2,16 @@
 // say "ended by the page" where Chromium cancelled the load with no CORS error, and keep naming the
 // CORS error where Chromium blocked the same library's credentialed call. Rows go to the
 // agreement table.
-import { disagreementDetails, saveRow, TABLE_FILE, writeAgreement } from '../agreement-report';
+import { TABLE_FILE, writeAgreement } from '../agreement-report';
+import { expectOneRequestAgrees } from '../one-request-agreement';
 import { TABLE_ENTRIES } from '../table-entries';
 import { PAGE_ENDED_CASES } from './page-ended-cases';
-import { expect, test } from './page-ended-fixture';
+import { test } from './page-ended-fixture';
 import { runPageEndedCase } from './run-page-ended-case';
 
 for (const c of PAGE_ENDED_CASES) {
   test(`${c.group} › ${c.id}`, async ({ bench }) => {
-    const row = await runPageEndedCase(bench, c);
-    saveRow(row);
-    const details = disagreementDetails(row).join('\n');
-    expect(row.asDesigned, `the case did not provoke ${c.designedFor}:\n${details}`).toBe(true);
-    const [r] = row.requests;
-    expect(r?.cdp, `Chromium reported no request:\n${details}`).not.toBeNull();
-    expect(r?.diffs, `CORS Lens differs from Chromium:\n${details}`).toEqual([]);
+    expectOneRequestAgrees(await runPageEndedCase(bench, c), c.designedFor);
   });
 }
 
