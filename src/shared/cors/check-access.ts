@@ -1,15 +1,11 @@
 // The CORS check on one response (Fetch #concept-cors-check), in the order and with the
 // failedParameter of Chromium's network::cors::CheckAccess (services/network/public/cpp/cors/cors.cc).
 // Chromium runs it on preflight responses, redirect responses and final responses alike.
+import type { CodesWhere } from './codes';
 import { isValidUrl } from './url';
 
-export type AccessErrorCode =
-  | 'WildcardOriginNotAllowed'
-  | 'MissingAllowOriginHeader'
-  | 'MultipleAllowOriginValues'
-  | 'InvalidAllowOriginValue'
-  | 'AllowOriginMismatch'
-  | 'InvalidAllowCredentials';
+/** The origin family's codes as the actual response gets them; a preflight gets their twins. */
+export type AccessErrorCode = CodesWhere<{ readonly family: 'origin'; readonly phase: 'actual' }>;
 
 export interface AccessFailure {
   readonly code: AccessErrorCode;

@@ -2,20 +2,12 @@
 // and preflight_result.cc): redirect, then ACAO/ACAC (renamed to the Preflight* codes), then ok
 // status, then parsing ACAM and ACAH, then the method, then the headers. First failure wins.
 import type { HeaderLine } from '../observed-call';
-import { checkAccess, type AccessErrorCode } from './check-access';
+import { checkAccess } from './check-access';
 import { isCorsSafelistedMethod } from './classify-request';
+import { CORS_CODES } from './codes';
 import { readCorsResponseHeaders, type CorsResponseHeaders } from './cors-headers';
 import { lowerAscii, parseTokenList } from './headers';
 import type { CorsError } from './types';
-
-export const PREFLIGHT_ACCESS_CODES = {
-  WildcardOriginNotAllowed: 'PreflightWildcardOriginNotAllowed',
-  MissingAllowOriginHeader: 'PreflightMissingAllowOriginHeader',
-  MultipleAllowOriginValues: 'PreflightMultipleAllowOriginValues',
-  InvalidAllowOriginValue: 'PreflightInvalidAllowOriginValue',
-  AllowOriginMismatch: 'PreflightAllowOriginMismatch',
-  InvalidAllowCredentials: 'PreflightInvalidAllowCredentials',
-} as const satisfies Record<AccessErrorCode, CorsError>;
 
 export interface PreflightFailure {
   readonly code: CorsError;
@@ -128,7 +120,7 @@ export function checkPreflightHeaders(input: PreflightInput, preflight: Prefligh
   if (access !== null) {
     return failedPreflight(
       maxAgeSeconds,
-      fail(PREFLIGHT_ACCESS_CODES[access.code], access.headerName, access.headerValue, access.failedParameter),
+      fail(CORS_CODES[access.code].preflightTwin, access.headerName, access.headerValue, access.failedParameter),
     );
   }
   if (!(input.status >= 200 && input.status <= 299)) return failedPreflight(maxAgeSeconds, fail('PreflightInvalidStatus', null, null));

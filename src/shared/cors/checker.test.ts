@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ObservedCall } from '../observed-call';
 import { checkCall } from './checker';
+import { ERR_BLOCKED_BY_LOCAL_NETWORK } from './local-network';
 import {
   API,
   blocked,
@@ -913,6 +914,27 @@ const cases: readonly Case[] = [
     call: observedCall({ hops: [hop({ request: COOKIE, response: okResponse({ [ACAC]: 'true', Vary: 'Origin' }) })] }),
     want: { outcome: 'allowed', credentials: 'include', warnings: ['OriginReflectedWithCredentials'], noAssumptions: true },
   },
+
+  // ── Local Network Access (local-network.test.ts has the shapes in detail) ─
+  {
+    name: 'a plain-http page calling a loopback API',
+    call: observedCall({
+      initiator: 'http://app.test:8000',
+      state: 'errored',
+      error: ERR_BLOCKED_BY_LOCAL_NETWORK,
+      hops: [hop({ url: 'http://127.0.0.1:9000/items', request: null, response: null })],
+    }),
+    want: { outcome: 'blocked', code: 'InsecureLocalNetwork', param: '', phase: 'actual', header: null, says: ['a loopback address'] },
+  },
+  {
+    name: 'an https page without the local network access permission',
+    call: observedCall({
+      state: 'errored',
+      error: ERR_BLOCKED_BY_LOCAL_NETWORK,
+      hops: [hop({ url: 'http://192.168.1.5/items', request: null, response: null })],
+    }),
+    want: { outcome: 'blocked', code: 'LocalNetworkAccessPermissionDenied', param: '', phase: 'actual', header: null, says: ['a local-network address'] },
+  },
 ];
 
 describe('checkCall', () => {
@@ -953,16 +975,15 @@ describe('checkCall', () => {
   });
 });
 
-// Codes that a webRequest observer cannot see in headers (renderer-side, Local Network Access
-// permission, legacy) or that Chromium uses only as a DevTools warning.
+// Codes that a webRequest observer cannot see (renderer-side checks, the targetAddressSpace
+// option, legacy) or that Chromium uses only as a DevTools warning. The two Local Network codes
+// checkCall does produce, from the error webRequest reports (local-network.ts).
 const NEVER_PRODUCED: readonly CorsError[] = [
   'DisallowedByMode',
   'NoCorsRedirectModeNotFollow',
   'PreflightMissingAllowExternal',
   'PreflightInvalidAllowExternal',
-  'InsecureLocalNetwork',
   'InvalidLocalNetworkAccess',
-  'LocalNetworkAccessPermissionDenied',
   'InvalidResponse',
 ];
 

@@ -10,10 +10,10 @@ import { checkAccess } from './check-access';
 import { checkPreflightHeaders, readPreflightHeaders, type PreflightHeaders } from './check-preflight';
 import { readCorsRequestHeaders, readCorsResponseHeaders, type CorsRequestHeaders, type CorsResponseHeaders } from './cors-headers';
 import { classifyFromPreflight, classifyRequest, type RequestClass } from './classify-request';
+import { CORS_CODES } from './codes';
 import {
   ASSUMPTION_TEXTS,
   displayValue,
-  EXPLANATIONS,
   FRAGMENTS,
   formatMessage,
   nameList,
@@ -499,21 +499,6 @@ function otherModeVerdict(
   });
 }
 
-const ORIGIN_CODES: ReadonlySet<CorsError> = new Set<CorsError>([
-  'WildcardOriginNotAllowed',
-  'MissingAllowOriginHeader',
-  'MultipleAllowOriginValues',
-  'InvalidAllowOriginValue',
-  'AllowOriginMismatch',
-  'InvalidAllowCredentials',
-  'PreflightWildcardOriginNotAllowed',
-  'PreflightMissingAllowOriginHeader',
-  'PreflightMultipleAllowOriginValues',
-  'PreflightInvalidAllowOriginValue',
-  'PreflightAllowOriginMismatch',
-  'PreflightInvalidAllowCredentials',
-]);
-
 /** A concrete list for the fix: what the header says now (made parsable) plus what is missing. */
 function suggestList(current: string | null, needed: readonly string[], credentialsInclude: boolean, caseSensitive: boolean): string {
   const items: string[] = [];
@@ -577,7 +562,7 @@ function failureParam(name: string, context: FailureContext): string | undefined
     case 'value':
       return displayValue(headerAtFault);
     case 'header':
-      return failure.code === 'HeaderDisallowedByPreflightResponse' ? failure.failedParameter : '';
+      return CORS_CODES[failure.code].failedParameter === 'request-header' ? failure.failedParameter : '';
     case 'headers':
       return nameList(failure.missingHeaders);
     case 'reported':
@@ -626,7 +611,8 @@ function failureVerdict(
   // From the preflight, the names come sorted: which one Chromium checked first is unknown.
   const candidates = several && f.requestFromPreflight ? failure.missingHeaders : null;
   const context: FailureContext = { failure, f, checked, checkedHeaders, headerAtFault, candidates, credentialsInclude };
-  const entry: Explanation = EXPLANATIONS[failure.code];
+  const row = CORS_CODES[failure.code];
+  const entry: Explanation = row.text;
   const absent = failure.header !== null && failure.header.value === null;
   const whyOne = absent ? (entry.whyAbsent ?? entry.why) : entry.why;
   const whySeveral = absent ? (entry.whySeveralAbsent ?? entry.whySeveral) : entry.whySeveral;
@@ -634,8 +620,8 @@ function failureVerdict(
   const fixTemplate = several ? (entry.fixSeveral ?? entry.fix) : entry.fix;
   const preflight = preflightInfo(f);
   const assumptions = [...credentialAssumptions, ...preflightAssumptions(preflight, f)];
-  const aboutRequest =
-    failure.code === 'MethodDisallowedByPreflightResponse' || failure.code === 'HeaderDisallowedByPreflightResponse';
+  // The failed parameter names the request's method or header: the request's, not the response's.
+  const aboutRequest = row.failedParameter === 'request-method' || row.failedParameter === 'request-header';
   if (aboutRequest && f.requestFromPreflight && f.hop.requestHeaders === null) {
     assumptions.push(ASSUMPTION_TEXTS.headersFromPreflight);
   }
@@ -656,7 +642,7 @@ function failureVerdict(
     hopIndex: failure.hopIndex,
     header: failure.header,
     explanation: formatMessage(template, (name) => failureParam(name, context)),
-    fix: f.tainted && ORIGIN_CODES.has(failure.code) ? STATUS_TEXTS.taintedFix : formatMessage(fixTemplate, (name) => failureParam(name, context)),
+    fix: f.tainted && row.family === 'origin' ? STATUS_TEXTS.taintedFix : formatMessage(fixTemplate, (name) => failureParam(name, context)),
     credentials,
     assumptions,
     preflight,

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { CORS_CODES } from './codes';
 import {
   ASSUMPTION_TEXTS,
   displayValue,
-  EXPLANATIONS,
   formatMessage,
   FRAGMENTS,
   nameList,
@@ -11,7 +11,8 @@ import {
   WARNING_TEXTS,
   type Explanation,
 } from './explanations';
-import { CORS_ERRORS, WARNING_CODES, type WarningCode } from './types';
+import type { LocalNetworkCode } from './local-network-explanations';
+import { CORS_ERRORS, WARNING_CODES, type CorsError, type WarningCode } from './types';
 
 // Every placeholder a template may use; the checker fills each of them.
 const KNOWN_PLACEHOLDERS = new Set([
@@ -20,19 +21,32 @@ const KNOWN_PLACEHOLDERS = new Set([
   'errorText', 'otherCode', 'headers', 'reported',
 ]);
 
+// The codes localNetworkVerdict explains, with the placeholders it fills; their texts are two
+// sentences on purpose (the second says no header can help).
+const LOCAL_NETWORK_CODES: readonly LocalNetworkCode[] = ['InsecureLocalNetwork', 'LocalNetworkAccessPermissionDenied'];
+const LOCAL_NETWORK_PLACEHOLDERS = new Set(['url', 'host', 'origin', 'targetSpace']);
+
+function isLocalNetworkCode(code: CorsError): boolean {
+  return (LOCAL_NETWORK_CODES as readonly CorsError[]).includes(code);
+}
+
+/** The texts of every code the header checks explain, that is all but the Local Network ones. */
+const EXPLANATIONS: readonly Explanation[] = CORS_ERRORS.filter((code) => !isLocalNetworkCode(code)).map(
+  (code) => CORS_CODES[code].text,
+);
+
 function placeholders(template: string): string[] {
   return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
 }
 
 describe('conventions', () => {
-  test('every CorsError has an explanation with a title, a why and a fix', () => {
+  test('every CorsError has an explanation with a why and a fix', () => {
     for (const code of CORS_ERRORS) {
-      const entry: Explanation = EXPLANATIONS[code];
-      expect(entry.title, code).not.toBe('');
+      const entry: Explanation = CORS_CODES[code].text;
       expect(entry.why, code).not.toBe('');
       expect(entry.fix, code).not.toBe('');
     }
-    expect(Object.keys(EXPLANATIONS).sort()).toEqual([...CORS_ERRORS].sort());
+    expect(Object.keys(CORS_CODES).sort()).toEqual([...CORS_ERRORS].sort());
   });
 
   test('every warning code has a message', () => {
@@ -43,7 +57,7 @@ describe('conventions', () => {
 
   test('templates use only placeholders the checker fills', () => {
     const templates = [
-      ...Object.values(EXPLANATIONS).flatMap((e: Explanation) => [
+      ...EXPLANATIONS.flatMap((e) => [
         e.why,
         e.whyAbsent ?? '',
         e.fix,
@@ -59,8 +73,15 @@ describe('conventions', () => {
     for (const t of templates) for (const p of placeholders(t)) expect(KNOWN_PLACEHOLDERS, `{${p}} in: ${t}`).toContain(p);
   });
 
+  test('Local Network texts use only placeholders localNetworkVerdict fills', () => {
+    for (const code of LOCAL_NETWORK_CODES) {
+      const { why, fix } = CORS_CODES[code].text;
+      for (const t of [why, fix]) for (const p of placeholders(t)) expect(LOCAL_NETWORK_PLACEHOLDERS, `{${p}} in: ${t}`).toContain(p);
+    }
+  });
+
   test('each explanation is one sentence', () => {
-    for (const entry of Object.values(EXPLANATIONS) as Explanation[]) {
+    for (const entry of EXPLANATIONS) {
       for (const why of [entry.why, entry.whyAbsent ?? 'x.', entry.whySeveral ?? 'x.', entry.whySeveralAbsent ?? 'x.']) {
         expect(why.trimEnd().endsWith('.')).toBe(true);
         expect(why.slice(0, -1)).not.toMatch(/\.\s+[A-Z]/);
@@ -99,7 +120,7 @@ describe('nameList', () => {
 
 describe('several names at fault', () => {
   test('an entry with whySeveralAbsent also has whySeveral and fixSeveral, and they list {headers}', () => {
-    for (const [code, entry] of Object.entries(EXPLANATIONS) as [string, Explanation][]) {
+    for (const [code, { text: entry }] of Object.entries(CORS_CODES) as [string, { text: Explanation }][]) {
       if (entry.whySeveral === undefined && entry.whySeveralAbsent === undefined && entry.fixSeveral === undefined) continue;
       for (const template of [entry.whySeveral, entry.fixSeveral]) expect(template, code).toContain('{headers}');
       expect(entry.whySeveral, code).toContain('{reported}');

@@ -1,12 +1,11 @@
-// Every user-facing sentence the checker produces, as data. Placeholders such as {origin} are
-// filled by formatMessage, the one formatter, so the panel and the Markdown report agree.
+// Every user-facing sentence the checker produces, as data (each CORS error code's own texts are in
+// its row of codes.ts). Placeholders such as {origin} are filled by formatMessage, the one
+// formatter, so the panel and the Markdown report agree.
 // Values the checker passes in are already quoted with displayValue (`x`, or "empty").
-import type { CorsError, WarningCode } from './types';
+import type { WarningCode } from './types';
 import { printable } from '../printable';
 
 export interface Explanation {
-  /** A short heading. */
-  readonly title: string;
   /** One sentence: the header at fault, its value, and what was needed. */
   readonly why: string;
   /** Used instead of `why` when the header at fault was absent. */
@@ -19,166 +18,6 @@ export interface Explanation {
   readonly whySeveralAbsent?: string;
   readonly fixSeveral?: string;
 }
-
-const ACAO_FIX_PREFLIGHT =
-  'Make the OPTIONS handler for {url} answer with `Access-Control-Allow-Origin: {origin}`{credentialsHint} and `Vary: Origin`; it often runs in a different layer (proxy, auth middleware, framework default) than the handler for the actual request.';
-
-export const EXPLANATIONS = {
-  DisallowedByMode: {
-    title: 'Request mode forbids cross-origin requests',
-    why: "The request was made with mode: 'same-origin' but went to another origin.",
-    fix: "Client-side: use mode: 'cors' (the fetch default) and enable CORS on the server, or call the API through a same-origin proxy.",
-  },
-  InvalidResponse: {
-    title: 'Preflight got no usable response',
-    why: 'The preflight OPTIONS request to {url} did not produce a usable HTTP response.',
-    fix: 'Make the server answer OPTIONS {url} with a 2xx status and the CORS headers; servers and proxies that drop, reset or crash on OPTIONS cause this.',
-  },
-  WildcardOriginNotAllowed: {
-    title: 'Wildcard origin with credentials',
-    why: 'The {response} has `Access-Control-Allow-Origin: *`, but the request carries credentials, which needs the exact origin `{origin}`{originNote}.',
-    fix: 'Answer with `Access-Control-Allow-Origin: {origin}` (picked from an allow-list), `Access-Control-Allow-Credentials: true` and `Vary: Origin` instead of `*`, or send the request without credentials.',
-  },
-  MissingAllowOriginHeader: {
-    title: 'No Access-Control-Allow-Origin header',
-    why: 'The {response} (status {status}) has no Access-Control-Allow-Origin header; it needs `Access-Control-Allow-Origin: {origin}`{originNote}.',
-    fix: 'Send `Access-Control-Allow-Origin: {origin}`{credentialsHint} and `Vary: Origin` on every response from {url}, including error and redirect responses, which frameworks and proxies often leave without CORS headers.',
-  },
-  MultipleAllowOriginValues: {
-    title: 'Several values in Access-Control-Allow-Origin',
-    why: "The {response}'s Access-Control-Allow-Origin is {value}, which holds more than one value; it must be exactly `{origin}`{originNote}.",
-    fix: 'Emit a single Access-Control-Allow-Origin header with the one value `{origin}`; usually two layers (app and proxy or CDN) both add it, or a config lists several origins literally.',
-  },
-  InvalidAllowOriginValue: {
-    title: 'Access-Control-Allow-Origin is not an origin',
-    why: "The {response}'s Access-Control-Allow-Origin is {value}, which is not a valid origin; it must be exactly `{origin}`{originNote}.",
-    fix: 'Send a full origin, scheme and host (and port if not the default): `Access-Control-Allow-Origin: {origin}`.',
-  },
-  AllowOriginMismatch: {
-    title: 'Access-Control-Allow-Origin names another origin',
-    why: "The {response}'s Access-Control-Allow-Origin is {value}, but the request's origin is `{origin}`{originNote}; they must match exactly.",
-    fix: 'Echo the allowed Origin exactly, with no path, trailing slash or default port: `Access-Control-Allow-Origin: {origin}`, and add `Vary: Origin` so caches keep answers for different origins apart.',
-  },
-  InvalidAllowCredentials: {
-    title: 'Access-Control-Allow-Credentials missing or wrong',
-    why: "The request carries credentials and the {response}'s Access-Control-Allow-Credentials is {value}, but it must be exactly `true`.",
-    whyAbsent:
-      'The request carries credentials, but the {response} has no Access-Control-Allow-Credentials header; it needs `Access-Control-Allow-Credentials: true`.',
-    fix: 'Add `Access-Control-Allow-Credentials: true` (lower-case) to every response from {url}, the OPTIONS response included, or send the request without credentials.',
-  },
-  CorsDisabledScheme: {
-    title: 'Scheme does not support CORS',
-    why: 'The request went to {location}, whose scheme `{scheme}:` does not support CORS (only http and https do).',
-    fix: 'Serve the resource over https, and do not redirect API calls to `{scheme}:` URLs.',
-  },
-  PreflightInvalidStatus: {
-    title: 'Preflight status is not 2xx',
-    why: 'The preflight response has status {status}, but it must be in the 200–299 range.',
-    fix: 'Answer OPTIONS {url} with 204 (or 200) before authentication, routing or CSRF checks run.',
-  },
-  PreflightDisallowedRedirect: {
-    title: 'Preflight was redirected',
-    why: 'The preflight response is a {status} redirect to {location}, and Chromium never follows redirects for a preflight.',
-    fix: 'Call the final URL from the page directly (usually the https, www or trailing-slash form of {url}), and exempt OPTIONS from redirect rules.',
-  },
-  PreflightWildcardOriginNotAllowed: {
-    title: 'Preflight: wildcard origin with credentials',
-    why: 'The preflight response has `Access-Control-Allow-Origin: *`, but the request carries credentials, which needs the exact origin `{origin}`{originNote}.',
-    fix: 'Make the OPTIONS handler for {url} answer with `Access-Control-Allow-Origin: {origin}` and `Access-Control-Allow-Credentials: true` instead of `*`, or send the request without credentials.',
-  },
-  PreflightMissingAllowOriginHeader: {
-    title: 'Preflight: no Access-Control-Allow-Origin header',
-    why: 'The preflight response (status {status}) has no Access-Control-Allow-Origin header; it needs `Access-Control-Allow-Origin: {origin}`{originNote}.',
-    fix: ACAO_FIX_PREFLIGHT,
-  },
-  PreflightMultipleAllowOriginValues: {
-    title: 'Preflight: several values in Access-Control-Allow-Origin',
-    why: "The preflight response's Access-Control-Allow-Origin is {value}, which holds more than one value; it must be exactly `{origin}`{originNote}.",
-    fix: 'Make the OPTIONS response for {url} carry one Access-Control-Allow-Origin header with the value `{origin}`; usually two layers both add it.',
-  },
-  PreflightInvalidAllowOriginValue: {
-    title: 'Preflight: Access-Control-Allow-Origin is not an origin',
-    why: "The preflight response's Access-Control-Allow-Origin is {value}, which is not a valid origin; it must be exactly `{origin}`{originNote}.",
-    fix: ACAO_FIX_PREFLIGHT,
-  },
-  PreflightAllowOriginMismatch: {
-    title: 'Preflight: Access-Control-Allow-Origin names another origin',
-    why: "The preflight response's Access-Control-Allow-Origin is {value}, but the request's origin is `{origin}`{originNote}; they must match exactly.",
-    fix: ACAO_FIX_PREFLIGHT,
-  },
-  PreflightInvalidAllowCredentials: {
-    title: 'Preflight: Access-Control-Allow-Credentials missing or wrong',
-    why: "The request carries credentials and the preflight response's Access-Control-Allow-Credentials is {value}, but it must be exactly `true`.",
-    whyAbsent:
-      'The request carries credentials, but the preflight response has no Access-Control-Allow-Credentials header; it needs `Access-Control-Allow-Credentials: true` too, even though the preflight itself is sent without credentials.',
-    fix: 'Add `Access-Control-Allow-Credentials: true` to the OPTIONS response for {url}, not only to the actual response.',
-  },
-  PreflightMissingAllowExternal: {
-    title: 'Preflight: Access-Control-Allow-External missing (legacy)',
-    why: 'The preflight response lacked Access-Control-Allow-External, a check current Chromium no longer makes.',
-    fix: 'Nothing to change for current Chromium; this legacy code is kept only for old DevTools data.',
-  },
-  PreflightInvalidAllowExternal: {
-    title: 'Preflight: Access-Control-Allow-External invalid (legacy)',
-    why: 'The preflight response had an invalid Access-Control-Allow-External, a check current Chromium no longer makes.',
-    fix: 'Nothing to change for current Chromium; this legacy code is kept only for old DevTools data.',
-  },
-  InvalidAllowMethodsPreflightResponse: {
-    title: 'Access-Control-Allow-Methods cannot be parsed',
-    why: "The preflight response's Access-Control-Allow-Methods is {value}, which is not a comma-separated list of method names.",
-    fix: 'Separate methods with commas: `Access-Control-Allow-Methods: {allowMethods}`.',
-  },
-  InvalidAllowHeadersPreflightResponse: {
-    title: 'Access-Control-Allow-Headers cannot be parsed',
-    why: "The preflight response's Access-Control-Allow-Headers is {value}, which is not a comma-separated list of header names.",
-    fix: 'Separate header names with commas: `Access-Control-Allow-Headers: {allowHeaders}`.',
-  },
-  MethodDisallowedByPreflightResponse: {
-    title: 'Method not allowed by the preflight',
-    why: "The preflight response's Access-Control-Allow-Methods is {value}, but the request uses `{method}`{wildcardNote}.",
-    whyAbsent:
-      'The preflight response has no Access-Control-Allow-Methods header, but the request uses `{method}`, which must be listed.',
-    fix: 'List the method exactly as sent (the match is case-sensitive) in the OPTIONS response for {url}: `Access-Control-Allow-Methods: {allowMethods}`.',
-  },
-  HeaderDisallowedByPreflightResponse: {
-    title: 'Request header not allowed by the preflight',
-    why: "The preflight response's Access-Control-Allow-Headers is {value}, but the request sends `{header}`{wildcardNote}.",
-    whyAbsent:
-      'The preflight response has no Access-Control-Allow-Headers header, but the request sends `{header}`, which must be listed.',
-    fix: 'Add `{header}` to the OPTIONS response for {url}: `Access-Control-Allow-Headers: {allowHeaders}`.',
-    whySeveral:
-      "The preflight response's Access-Control-Allow-Headers is {value}, but the request sends {headers}, none of which it lists{wildcardNote}; Chromium reports only {reported}.",
-    whySeveralAbsent:
-      'The preflight response has no Access-Control-Allow-Headers header, but the request sends {headers}, which must all be listed; Chromium reports only {reported}.',
-    fixSeveral:
-      'Add all of {headers} to the OPTIONS response for {url}, not only the one Chromium names (fixing just that one makes it report the next): `Access-Control-Allow-Headers: {allowHeaders}`.',
-  },
-  RedirectContainsCredentials: {
-    title: 'Redirect URL contains a user name or password',
-    why: 'The {status} response redirected to {location}, which contains a user name or password; Chromium does not follow such redirects for cross-origin requests.',
-    fix: 'Remove the `user:password@` part from the Location header at {url}; authenticate with a header or token instead.',
-  },
-  InsecureLocalNetwork: {
-    title: 'Local network request from an insecure page',
-    why: 'A page that is not a secure context requested a resource on a more private network (local network or loopback).',
-    fix: 'Serve the page over HTTPS so the user can be asked for Local Network Access permission.',
-  },
-  InvalidLocalNetworkAccess: {
-    title: 'Declared address space does not match',
-    why: 'The request declared a target address space that does not match the one the connection actually reached.',
-    fix: 'Client-side: set targetAddressSpace to the address space the host really is in, or drop the option.',
-  },
-  NoCorsRedirectModeNotFollow: {
-    title: "no-cors request with redirect other than 'follow'",
-    why: "The request used mode: 'no-cors' together with redirect: 'error' or 'manual', which is not allowed.",
-    fix: "Client-side: use redirect: 'follow' with no-cors, or use mode: 'cors'.",
-  },
-  LocalNetworkAccessPermissionDenied: {
-    title: 'Local Network Access permission denied',
-    why: 'A public site tried to reach a local-network or loopback address and the Local Network Access permission was denied.',
-    fix: 'Not a header problem: serve the page from a secure context, explain the permission prompt to users, or move the service off the local network.',
-  },
-} as const satisfies Record<CorsError, Explanation>;
 
 /** Messages for calls that work but are fragile or risky. */
 export const WARNING_TEXTS = {
@@ -231,7 +70,7 @@ export const STATUS_TEXTS = {
     'The redirect through another origin made Chromium send `Origin: null`; have the page call the final URL directly (or keep redirects on one origin) rather than allowing `null`, which any sandboxed page can send.',
 } as const;
 
-/** Pieces spliced into EXPLANATIONS through placeholders. */
+/** Pieces spliced into the codes' texts (codes.ts) through placeholders. */
 export const FRAGMENTS = {
   originNoteTainted: ' (Chromium sends `null` after a redirect through another origin)',
   credentialsHint: ' and `Access-Control-Allow-Credentials: true`',

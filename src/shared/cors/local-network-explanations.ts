@@ -1,22 +1,8 @@
-// What CORS Lens says about a Local Network Access block, as data (see explanations.ts for the
-// placeholders). These calls never reached the server, so the texts steer away from headers.
+// What CORS Lens says about a Local Network Access block besides the code's own texts (those are in
+// its row of codes.ts; see explanations.ts for the placeholders).
 import type { AddressSpace } from './address-space';
 
 export type LocalNetworkCode = 'InsecureLocalNetwork' | 'LocalNetworkAccessPermissionDenied';
-
-const NOT_HEADERS =
-  'This is Local Network Access, not a CORS header problem: the request never reached the server, so no response header can change the outcome.';
-
-export const LOCAL_NETWORK_TEXTS = {
-  InsecureLocalNetwork: {
-    why: `Chromium stopped the request to {url} before sending it: the page {origin} is not a secure context (plain http), and {host} is {targetSpace}, more private than the page's own address space (a public page calling a local or loopback address). ${NOT_HEADERS}`,
-    fix: 'Serve the page over HTTPS: Chromium then asks the user for the "local network access" permission and sends the request once it is granted. Or move the API to a public address. While developing, open the page from http://localhost (a secure context on loopback itself), or serve it over HTTPS and allow "Local network access" in the site settings; managed browsers can list the page in the LocalNetworkAccessAllowedForUrls policy.',
-  },
-  LocalNetworkAccessPermissionDenied: {
-    why: `Chromium refused the request to {url} before sending it: {host} is {targetSpace}, more private than the address space of the page {origin}, and {origin} has not been granted the "local network access" permission (denied, dismissed, or refused without a prompt as in headless Chromium). ${NOT_HEADERS}`,
-    fix: 'Let the user grant "local network access" to {origin} (the prompt, or the site settings), or move the API to a public address. While developing, allow the permission in the site settings (in automated tests: CDP Browser.grantPermissions with loopbackNetwork); managed browsers can list the page in the LocalNetworkAccessAllowedForUrls policy.',
-  },
-} as const satisfies Record<LocalNetworkCode, { readonly why: string; readonly fix: string }>;
 
 export const TARGET_SPACE_TEXTS = {
   loopback: 'a loopback address (this device)',

@@ -7,8 +7,9 @@
 // preflight's headers as sent, then that error; CDP names it the LNA error).
 import type { ObservedCall, ObservedHop } from '../observed-call';
 import { addressSpaceOfIp, addressSpaceOfUrl, isSecureOrigin, type AddressSpace } from './address-space';
+import { CORS_CODES } from './codes';
 import { formatMessage } from './explanations';
-import { LOCAL_NETWORK_ASSUMPTIONS, LOCAL_NETWORK_TEXTS, TARGET_SPACE_TEXTS, type LocalNetworkCode } from './local-network-explanations';
+import { LOCAL_NETWORK_ASSUMPTIONS, TARGET_SPACE_TEXTS, type LocalNetworkCode } from './local-network-explanations';
 import { parseUrl } from './url';
 import type { Verdict } from './types';
 
@@ -65,7 +66,7 @@ export function localNetworkVerdict(call: ObservedCall, block: LocalNetworkBlock
     origin: call.initiator,
     targetSpace: TARGET_SPACE_TEXTS[block.targetSpace ?? 'unknown'],
   };
-  const text = LOCAL_NETWORK_TEXTS[block.code];
+  const text = CORS_CODES[block.code].text;
   return {
     outcome: 'blocked',
     corsError: { code: block.code, failedParameter: '' },

@@ -1,42 +1,8 @@
-// The vocabulary of verdicts. Codes are Chromium's `Network.CorsError` names, spelled exactly as
-// CDP spells them, so users can match them with Chrome's console and Issues panel.
+// The vocabulary of verdicts. The CORS error codes and everything known about each live in codes.ts;
+// they are re-exported here because every verdict carries one.
+import type { CorsError } from './codes';
 
-export const CORS_ERRORS = [
-  'DisallowedByMode',
-  'InvalidResponse',
-  'WildcardOriginNotAllowed',
-  'MissingAllowOriginHeader',
-  'MultipleAllowOriginValues',
-  'InvalidAllowOriginValue',
-  'AllowOriginMismatch',
-  'InvalidAllowCredentials',
-  'CorsDisabledScheme',
-  'PreflightInvalidStatus',
-  'PreflightDisallowedRedirect',
-  'PreflightWildcardOriginNotAllowed',
-  'PreflightMissingAllowOriginHeader',
-  'PreflightMultipleAllowOriginValues',
-  'PreflightInvalidAllowOriginValue',
-  'PreflightAllowOriginMismatch',
-  'PreflightInvalidAllowCredentials',
-  'PreflightMissingAllowExternal',
-  'PreflightInvalidAllowExternal',
-  'InvalidAllowMethodsPreflightResponse',
-  'InvalidAllowHeadersPreflightResponse',
-  'MethodDisallowedByPreflightResponse',
-  'HeaderDisallowedByPreflightResponse',
-  'RedirectContainsCredentials',
-  'InsecureLocalNetwork',
-  'InvalidLocalNetworkAccess',
-  'NoCorsRedirectModeNotFollow',
-  'LocalNetworkAccessPermissionDenied',
-] as const;
-
-export type CorsError = (typeof CORS_ERRORS)[number];
-
-export function isCorsError(value: unknown): value is CorsError {
-  return typeof value === 'string' && (CORS_ERRORS as readonly string[]).includes(value);
-}
+export { CORS_ERRORS, isCorsError, type CorsError } from './codes';
 
 export function assertNever(value: never): never {
   throw new Error(`unhandled case: ${String(value)}`);

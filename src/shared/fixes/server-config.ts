@@ -3,6 +3,7 @@
 import type { ObservedCall, ObservedHop } from '../observed-call';
 import { headerValue } from '../cors/headers';
 import { classifyFromPreflight, classifyRequest, type RequestClass } from '../cors/classify-request';
+import { CORS_CODES } from '../cors/codes';
 import { assertNever, type CorsError, type Verdict } from '../cors/types';
 
 export interface ServerCorsConfig {
@@ -26,43 +27,9 @@ export interface ServerCorsConfig {
 /** Long enough to stop a preflight per call, short enough that a policy change lands quickly. */
 export const SUGGESTED_MAX_AGE = 600;
 
-/** Whether response headers on the server can fix this code; false when the cause is the page,
- * the URL or the browser (mode, scheme, redirect shape, local-network permission). */
+/** Whether response headers on the server can fix this code (its row in codes.ts says). */
 export function isFixableByServerHeaders(code: CorsError): boolean {
-  switch (code) {
-    case 'WildcardOriginNotAllowed':
-    case 'MissingAllowOriginHeader':
-    case 'MultipleAllowOriginValues':
-    case 'InvalidAllowOriginValue':
-    case 'AllowOriginMismatch':
-    case 'InvalidAllowCredentials':
-    case 'PreflightInvalidStatus':
-    case 'PreflightWildcardOriginNotAllowed':
-    case 'PreflightMissingAllowOriginHeader':
-    case 'PreflightMultipleAllowOriginValues':
-    case 'PreflightInvalidAllowOriginValue':
-    case 'PreflightAllowOriginMismatch':
-    case 'PreflightInvalidAllowCredentials':
-    case 'InvalidAllowMethodsPreflightResponse':
-    case 'InvalidAllowHeadersPreflightResponse':
-    case 'MethodDisallowedByPreflightResponse':
-    case 'HeaderDisallowedByPreflightResponse':
-    case 'InvalidResponse':
-      return true;
-    case 'DisallowedByMode': // the page asked for same-origin mode
-    case 'CorsDisabledScheme': // file:, data:, … cannot do CORS at all
-    case 'NoCorsRedirectModeNotFollow':
-    case 'RedirectContainsCredentials': // user:pass@ in the redirect URL
-    case 'PreflightDisallowedRedirect': // call the canonical URL instead
-    case 'PreflightMissingAllowExternal': // private-network headers, not part of this config
-    case 'PreflightInvalidAllowExternal':
-    case 'InsecureLocalNetwork':
-    case 'InvalidLocalNetworkAccess':
-    case 'LocalNetworkAccessPermissionDenied':
-      return false;
-    default:
-      return assertNever(code);
-  }
+  return CORS_CODES[code].serverFixable;
 }
 
 export function serverFixFor(call: ObservedCall, verdict: Verdict): ServerCorsConfig | null {

@@ -1,6 +1,7 @@
 // "Try this fix": which response headers a trial rule would set for one observed call, or why no
 // header change can make it pass. Starts from serverFixFor, the same minimal configuration the
 // "Fix on your server" snippets come from, so a trial proves exactly what the snippet sends.
+import { CORS_CODES } from '../cors/codes';
 import { lowerAscii } from '../cors/headers';
 import { assertNever, type Verdict } from '../cors/types';
 import { serverFixFor, type ServerCorsConfig } from '../fixes/server-config';
@@ -163,12 +164,13 @@ function responseChanges(config: ServerCorsConfig): HeaderChange[] {
 
 function preflightChanges(config: ServerCorsConfig, verdict: Verdict): HeaderChange[] {
   const code = verdict.corsError?.code;
+  const removable = code === undefined ? null : CORS_CODES[code].trialRemoves;
   const out = originChanges(config);
   if (config.methods.length > 0) out.push({ header: 'access-control-allow-methods', operation: 'set', value: config.methods.join(', ') });
   // Nothing needs listing, but what the server sent does not parse: dropping it is the fix.
-  else if (code === 'InvalidAllowMethodsPreflightResponse') out.push({ header: 'access-control-allow-methods', operation: 'remove', value: '' });
+  else if (removable === 'access-control-allow-methods') out.push({ header: removable, operation: 'remove', value: '' });
   if (config.allowHeaders.length > 0) out.push({ header: 'access-control-allow-headers', operation: 'set', value: config.allowHeaders.join(', ') });
-  else if (code === 'InvalidAllowHeadersPreflightResponse') out.push({ header: 'access-control-allow-headers', operation: 'remove', value: '' });
+  else if (removable === 'access-control-allow-headers') out.push({ header: removable, operation: 'remove', value: '' });
   return [...out, ...TRIAL_ONLY_CHANGES];
 }
 
