@@ -1,5 +1,5 @@
 /* global chrome */
-// A no-op extension on a smaller set of webRequest events, for README's "What capture costs".
+// A no-op extension on a smaller set of webRequest events, for docs/performance.md, "What capture costs".
 const filter = { urls: ['http://*/*', 'https://*/*'] };
 const ignore = () => undefined;
 chrome.webRequest.onSendHeaders.addListener(ignore, filter, ['requestHeaders', 'extraHeaders']);
