@@ -21,6 +21,24 @@ interface HarFile {
   };
 }
 
+/** The control of a masking test: the browser sent and received every one of `secrets` (capture
+ * has them), and *Keep secret values*, the one opt-in, keeps them in the HAR. Leaves the menu closed. */
+async function expectKeptWhenAsked(panel: PanelPage, secrets: readonly string[]): Promise<void> {
+  await panel.page.getByTestId('keep-credentials').check();
+  const kept = await download(panel, 'har');
+  for (const secret of secrets) expect(kept, `kept HAR holds ${secret}`).toContain(secret);
+  await panel.page.getByTestId('keep-credentials').uncheck();
+  await panel.page.getByTestId('export-menu-toggle').click();
+}
+
+/** What Copy as curl hands the clipboard, for each step of the first listed call. */
+async function copiedCurlCommands(panel: PanelPage): Promise<string[]> {
+  await recordClipboard(panel.page);
+  await panel.rows().first().click();
+  for (const button of await panel.page.getByTestId('copy-curl').all()) await button.click();
+  return copiedTexts(panel.page);
+}
+
 async function download(panel: PanelPage, format: 'markdown' | 'json' | 'har'): Promise<string> {
   await panel.page.getByTestId('export-format').selectOption(format);
   const [file] = await Promise.all([panel.page.waitForEvent('download'), panel.page.getByTestId('export-download').click()]);
@@ -103,18 +121,9 @@ test('every export and Copy as curl mask the wider secret list and the names the
     for (const secret of secrets) expect(text, `${format} holds ${secret}`).not.toContain(secret);
     expect(text).toMatch(/access\\?_token=redacted/);
   }
-  // Control: the values were captured, and the one opt-in keeps them.
-  await panel.page.getByTestId('keep-credentials').check();
-  const kept = await download(panel, 'har');
-  for (const secret of secrets) expect(kept).toContain(secret);
-  await panel.page.getByTestId('keep-credentials').uncheck();
-  await panel.page.getByTestId('export-menu-toggle').click();
+  await expectKeptWhenAsked(panel, secrets);
 
-  // Copy as curl: what the button hands the clipboard.
-  await recordClipboard(panel.page);
-  await panel.rows().first().click();
-  for (const button of await panel.page.getByTestId('copy-curl').all()) await button.click();
-  const commands = await copiedTexts(panel.page);
+  const commands = await copiedCurlCommands(panel);
   expect(commands).toHaveLength(2);
   for (const command of commands) {
     expect(command).toMatch(/^curl \\\n {2}-g \\\n/);
@@ -215,17 +224,9 @@ test('HAR export and Copy as curl mask the secret names real apps use, and the v
   const got = new Map(har.log.entries.at(-1)?.response.headers.map((h) => [h.name.toLowerCase(), h.value]));
   expect(got.get('link')).toBe(`<${api.origin}/v1/me?page=2&access_token=redacted>; rel="next"`);
   expect(got.get('refresh')).toBe('30; url=/login?token=redacted');
-  // Control: the browser sent and received every one of them, and the opt-in keeps them.
-  await panel.page.getByTestId('keep-credentials').check();
-  const kept = await download(panel, 'har');
-  for (const secret of secrets) expect(kept, `kept HAR holds ${secret}`).toContain(secret);
-  await panel.page.getByTestId('keep-credentials').uncheck();
-  await panel.page.getByTestId('export-menu-toggle').click();
+  await expectKeptWhenAsked(panel, secrets);
 
-  await recordClipboard(panel.page);
-  await panel.rows().first().click();
-  for (const button of await panel.page.getByTestId('copy-curl').all()) await button.click();
-  const commands = await copiedTexts(panel.page);
+  const commands = await copiedCurlCommands(panel);
   expect(commands).toHaveLength(2);
   for (const command of commands) for (const secret of secrets) expect(command, `curl holds ${secret}`).not.toContain(secret);
   expect(commands.find((c) => c.includes("'GET'"))).toContain("-H 'DPoP: <redacted>'");
